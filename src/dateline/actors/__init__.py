@@ -1,0 +1,1 @@
+"""Actors stage of the dateline pipeline."""

@@ -1,0 +1,1 @@
+"""Events stage of the dateline pipeline."""

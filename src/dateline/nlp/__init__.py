@@ -1,0 +1,1 @@
+"""spaCy model loading and the ``Doc._`` attributes the dateline stages share."""

@@ -1,0 +1,1 @@
+"""Quotes stage of the dateline pipeline."""

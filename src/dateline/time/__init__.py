@@ -1,0 +1,1 @@
+"""Time: find time expressions and normalize them to TIMEX3 values."""
