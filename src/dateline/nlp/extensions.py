@@ -25,7 +25,7 @@ def _store(doc: Doc) -> dict[str, object]:
     if store is None:
         store = {}
         doc.user_data["_dateline"] = store
-    return store  # type: ignore[no-any-return]
+    return store
 
 
 def _make_list_property(name: str) -> tuple[Getter, Setter]:
