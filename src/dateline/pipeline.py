@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ from dateline.record import Record
 
 register_extensions()
 
+DICTIONARY_STAGES = frozenset({"dateline_actors_v1", "dateline_events_v1"})
 STAGES: tuple[str, ...] = (
     "dateline_time_v1",
     "dateline_actors_v1",
@@ -58,6 +60,9 @@ class PipelineOptions:
     # spaCy's default limit; longer inputs get E003 instead of being cut silently.
     max_chars: int = 1_000_000
     n_process: int = 1
+    # User dictionaries in PETRARCH/CAMEO format (actors, agents, verbs, discards),
+    # handed to the stages that use them.
+    dictionaries: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -91,9 +96,21 @@ class Pipeline:
         base = load_base_model(self.options.model or choose_model_name())
         # A private copy is not needed: stages are added under unique names once.
         self.nlp: Language = base
-        for name in self.options.stages:
+        # A copy per dictionary set: the cached base model is shared between pipelines.
+        suffix = (
+            ""
+            if not self.options.dictionaries
+            else f"@{zlib.crc32(repr(self.options.dictionaries).encode()):08x}"
+        )
+        self.stage_names: list[str] = []
+        for factory in self.options.stages:
+            name = factory + suffix
             if name not in self.nlp.pipe_names:
-                self.nlp.add_pipe(name, name=name)
+                config = {}
+                if factory in DICTIONARY_STAGES:
+                    config = {"dictionaries": list(self.options.dictionaries)}
+                self.nlp.add_pipe(factory, name=name, config=config)
+            self.stage_names.append(name)
         self.model = model_info(self.nlp)
 
     # -- public API -------------------------------------------------------
@@ -170,8 +187,8 @@ class Pipeline:
 
     def _run_batch(self, batch: list[_Prepared]) -> Iterator[Record]:
         runnable = [p for p in batch if not p.errors]
-        stage_names = set(self.options.stages)
-        disable = [n for n in self.nlp.pipe_names if n in stage_names]
+        # Only the model's own components run batched; dateline stages run guarded below.
+        disable = [n for n in self.nlp.pipe_names if n.startswith("dateline_")]
         docs = iter(
             self.nlp.pipe(
                 (p.text for p in runnable),
@@ -191,7 +208,7 @@ class Pipeline:
 
     def _finish(self, doc: Doc, prep: _Prepared) -> Record:
         errors: list[str] = []
-        for name in self.options.stages:
+        for name in self.stage_names:
             component = self.nlp.get_pipe(name)
             try:
                 doc = component(doc)
@@ -221,7 +238,7 @@ _DEFAULT: dict[tuple[object, ...], Pipeline] = {}
 def default_pipeline(options: PipelineOptions | None = None) -> Pipeline:
     """A cached pipeline per set of options, so repeated ``extract`` calls are cheap."""
     options = options or PipelineOptions()
-    key = (options.model, options.stages, options.max_chars)
+    key = (options.model, options.stages, options.max_chars, options.dictionaries)
     if key not in _DEFAULT:
         _DEFAULT[key] = Pipeline(options)
     return _DEFAULT[key]

@@ -11,8 +11,10 @@ register_extensions()
 
 
 class ActorsStage:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, dictionaries: list[str]) -> None:
         self.name = name
+        # Paths of user dictionaries in PETRARCH/CAMEO format (see dateline.dictionaries).
+        self.dictionaries = list(dictionaries)
 
     def __call__(self, doc: Doc) -> Doc:
         # Placeholder until the actors issue lands.
@@ -24,6 +26,7 @@ class ActorsStage:
     "dateline_actors_v1",
     requires=["doc.ents", "doc.sents"],
     assigns=["doc._.actors"],
+    default_config={"dictionaries": []},
 )
-def make_actors_stage(nlp: Language, name: str) -> ActorsStage:
-    return ActorsStage(nlp, name)
+def make_actors_stage(nlp: Language, name: str, dictionaries: list[str]) -> ActorsStage:
+    return ActorsStage(nlp, name, dictionaries)

@@ -11,8 +11,10 @@ register_extensions()
 
 
 class EventsStage:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, dictionaries: list[str]) -> None:
         self.name = name
+        # Paths of user dictionaries in PETRARCH/CAMEO format (see dateline.dictionaries).
+        self.dictionaries = list(dictionaries)
 
     def __call__(self, doc: Doc) -> Doc:
         # Placeholder until the events issue lands.
@@ -24,6 +26,7 @@ class EventsStage:
     "dateline_events_v1",
     requires=["doc.sents", "doc._.timexes", "doc._.actors", "doc._.quotes"],
     assigns=["doc._.events"],
+    default_config={"dictionaries": []},
 )
-def make_events_stage(nlp: Language, name: str) -> EventsStage:
-    return EventsStage(nlp, name)
+def make_events_stage(nlp: Language, name: str, dictionaries: list[str]) -> EventsStage:
+    return EventsStage(nlp, name, dictionaries)
