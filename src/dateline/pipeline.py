@@ -112,6 +112,9 @@ class Pipeline:
                 self.nlp.add_pipe(factory, name=name, config=config)
             self.stage_names.append(name)
         self.model = model_info(self.nlp)
+        # Inputs up to max_chars are parsed whole (checked in _prepare, never cut);
+        # spaCy's own guard must not reject what our limit accepts.
+        self.nlp.max_length = max(self.nlp.max_length, self.options.max_chars + 1)
 
     # -- public API -------------------------------------------------------
     def process(self, article: Article) -> Record:
@@ -141,8 +144,9 @@ class Pipeline:
             dateline_version=__version__,
         )
         prep = _Prepared(article=article, text="", published=None, record=record)
-        if article.error:
+        if article.error:  # could not even be read: nothing to check or parse
             prep.errors.append(article.error)
+            record.language = "und"
             return prep
         text = article.text
         if article.html is not None and text is None:
@@ -187,24 +191,41 @@ class Pipeline:
 
     def _run_batch(self, batch: list[_Prepared]) -> Iterator[Record]:
         runnable = [p for p in batch if not p.errors]
-        # Only the model's own components run batched; dateline stages run guarded below.
-        disable = [n for n in self.nlp.pipe_names if n.startswith("dateline_")]
-        docs = iter(
-            self.nlp.pipe(
-                (p.text for p in runnable),
-                batch_size=self.options.batch_size,
-                disable=disable,
-            )
-        )
+        parsed = iter(self._parse(runnable))
         for prep in batch:
             if prep.errors:
                 prep.record.error = "; ".join(prep.errors)
                 yield prep.record
                 continue
-            doc = next(docs)
+            doc = next(parsed)
+            if isinstance(doc, str):  # the parser failed on this article
+                prep.record.error = doc
+                yield prep.record
+                continue
             doc._.published = prep.published
             doc._.article = prep.article
             yield self._finish(doc, prep)
+
+    def _parse(self, runnable: list[_Prepared]) -> list[Doc | str]:
+        """Parsed docs in order; for an article the model cannot parse, its error."""
+        # Only the model's own components run batched; dateline stages run guarded later.
+        disable = [n for n in self.nlp.pipe_names if n.startswith("dateline_")]
+        texts = [p.text for p in runnable]
+        try:
+            return list(self.nlp.pipe(texts, batch_size=self.options.batch_size, disable=disable))
+        except Exception:
+            pass  # one text broke the batch: parse one by one to find it
+        results: list[Doc | str] = []
+        for text in texts:
+            try:
+                results.extend(self.nlp.pipe([text], disable=disable))
+            except Exception as exc:
+                results.append(
+                    message(
+                        ErrorCode.STAGE_FAILED, stage="parse", detail=f"{type(exc).__name__}: {exc}"
+                    )
+                )
+        return results
 
     def _finish(self, doc: Doc, prep: _Prepared) -> Record:
         errors: list[str] = []

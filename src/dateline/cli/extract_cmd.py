@@ -2,37 +2,120 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import typer
 
-from dateline.cli.main import app
-from dateline.ingest.article import Article
-from dateline.pipeline import Pipeline, PipelineOptions
+from dateline.cli.main import EXIT_ARTICLE_FAILED, EXIT_OK, app, usage_error
+from dateline.cli.progress import stderr_is_interactive, track
+from dateline.ingest.readers import count_articles, read_inputs
+from dateline.pipeline import Pipeline, PipelineOptions, parse_date
+from dateline.record import Record
+
+FORMATS = ("jsonl", "json")
 
 
 @app.command()
 def extract(
-    inputs: list[Path] = typer.Argument(..., help="Files or directories to read."),
-    format: str = typer.Option("jsonl", "--format", help="json or jsonl"),
-    out: Path | None = typer.Option(None, "--out", help="Write here instead of stdout."),
-    published: str | None = typer.Option(None, "--published", help="YYYY-MM-DD for all inputs."),
+    inputs: list[Path] = typer.Argument(
+        ...,
+        help="Files or directories: .txt, .html, RSS/Atom feeds, .jsonl dumps.",
+        show_default=False,
+    ),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one per line) or json."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD) for every input; overrides all."
+    ),
+    dictionary: list[Path] = typer.Option(
+        [], "--dictionary", help="PETRARCH/CAMEO dictionary file (repeatable)."
+    ),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch."),
+    max_chars: int = typer.Option(
+        1_000_000, "--max-chars", min=1, help="Longer articles get error E003 (never truncated)."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
-    """Extract one dateline/1 record per article, in input order."""
-    # Minimal version until ingestion of all formats lands: plain text files only.
-    pipeline = Pipeline(PipelineOptions())
-    articles = [
-        Article(
-            id=p.name,
-            text=p.read_text(encoding="utf-8"),
-            published=published,
-            published_basis="caller" if published else "none",
-        )
-        for p in inputs
-    ]
-    failed = 0
-    with open(out or "/dev/stdout", "w", encoding="utf-8") as stream:
-        for record in pipeline.pipe(articles):
-            failed += record.error is not None
+    """Extract one dateline/1 record per article, in input order, ids echoed.
+
+    Exit code 0 when every article was processed, 1 when some article's record
+    carries an error, 2 on a usage error.
+    """
+    if format not in FORMATS:
+        usage_error(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
+    missing = [str(p) for p in [*inputs, *dictionary] if not p.exists()]
+    if missing:
+        usage_error(f"no such file or directory: {', '.join(missing)}")
+    date = None
+    if published is not None:
+        parsed = parse_date(published)
+        if parsed is None:
+            usage_error(f"--published is not a date: {published!r} (expected YYYY-MM-DD)")
+        date = parsed.isoformat()
+    if out is not None and out.is_dir():
+        usage_error(f"--out is a directory: {out}")
+
+    options = PipelineOptions(
+        batch_size=batch_size,
+        max_chars=max_chars,
+        dictionaries=tuple(str(p) for p in dictionary),
+    )
+    pipeline = Pipeline(options)
+    articles = read_inputs(inputs, published=date, max_chars=max_chars)
+    total = count_articles(inputs) if not quiet and stderr_is_interactive() else None
+    records = track(pipeline.pipe(articles), total=total, enabled=not quiet)
+    errors: Counter[str] = Counter()
+    with _open_output(out) as stream:
+        count = write_records(_tally(records, errors), stream, format)
+    if not quiet:
+        _summary(count, errors, out)
+    raise typer.Exit(EXIT_ARTICLE_FAILED if errors else EXIT_OK)
+
+
+def write_records(records: Iterable[Record], stream: TextIO, format: str) -> int:
+    """Write records as JSONL or as one JSON array (streamed either way); return the count."""
+    count = 0
+    if format == "json":
+        stream.write("[")
+    for record in records:
+        if format == "json":
+            stream.write(",\n" if count else "\n")
+            stream.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+        else:
             stream.write(record.to_json() + "\n")
-    raise typer.Exit(1 if failed else 0)
+        count += 1
+    if format == "json":
+        stream.write("\n]\n" if count else "]\n")
+    return count
+
+
+def _tally(records: Iterable[Record], errors: Counter[str]) -> Iterator[Record]:
+    for record in records:
+        if record.error:
+            errors[record.error.split(":", 1)[0]] += 1
+        yield record
+
+
+@contextmanager
+def _open_output(out: Path | None) -> Iterator[TextIO]:
+    if out is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as stream:
+        yield stream
+
+
+def _summary(count: int, errors: Counter[str], out: Path | None) -> None:
+    where = f" to {out}" if out else ""
+    failed = sum(errors.values())
+    detail = ", ".join(f"{code} x{n}" for code, n in sorted(errors.items()))
+    line = f"dateline: {count:,} records{where}; {failed:,} with errors"
+    sys.stderr.write(line + (f" ({detail})" if detail else "") + "\n")

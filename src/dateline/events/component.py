@@ -1,13 +1,24 @@
-"""spaCy component ``dateline_events_v1``: writes ``doc._.events``."""
+"""spaCy component ``dateline_events_v1``: writes ``doc._.events``.
+
+Reads what the earlier stages wrote (``doc._.timexes``, ``doc._.actors``,
+``doc._.quotes``, ``doc._.published``) and codes the political events of each sentence
+with the built-in rule coder (:mod:`dateline.events.coder`). Verb dictionaries among
+the user's ``dictionaries`` add patterns that take priority over the built-in lexicon.
+"""
 
 from __future__ import annotations
+
+import logging
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline.events.coder import code_doc
+from dateline.events.user_verbs import load_user_triggers
 from dateline.nlp.extensions import register_extensions
 
 register_extensions()
+log = logging.getLogger(__name__)
 
 
 class EventsStage:
@@ -15,10 +26,15 @@ class EventsStage:
         self.name = name
         # Paths of user dictionaries in PETRARCH/CAMEO format (see dateline.dictionaries).
         self.dictionaries = list(dictionaries)
+        self.user_triggers = load_user_triggers(self.dictionaries)
 
     def __call__(self, doc: Doc) -> Doc:
-        # Placeholder until the events issue lands.
-        doc._.events = []
+        try:
+            doc._.events = code_doc(doc, self.user_triggers)
+        except Exception as exc:  # bad input never raises out of a stage
+            log.warning("events stage failed on a document: %s: %s", type(exc).__name__, exc)
+            doc._.events = []
+            doc._.stage_errors.append(f"{self.name}: {type(exc).__name__}: {exc}")
         return doc
 
 

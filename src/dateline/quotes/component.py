@@ -1,13 +1,29 @@
-"""spaCy component ``dateline_quotes_v1``: writes ``doc._.quotes``."""
+"""spaCy component ``dateline_quotes_v1``: writes ``doc._.quotes``.
+
+Besides ``doc._.quotes`` it registers ``doc._.quote_via_spans`` (quote id -> the
+character span of the relaying outlet, whether or not the actors stage knows it) and
+``doc._.quote_speaker_names`` (quote id -> the name the local speaker mention was
+resolved to inside the document, e.g. "he" -> "Ben Wallace"), so later stages and
+users can link them even when no actor was found.
+"""
 
 from __future__ import annotations
+
+import logging
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.nlp.extensions import register_extensions
+from dateline.quotes.build import build_quotes
 
 register_extensions()
+
+for _name in ("quote_via_spans", "quote_speaker_names"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None, force=False)
+
+log = logging.getLogger(__name__)
 
 
 class QuotesStage:
@@ -15,8 +31,14 @@ class QuotesStage:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        # Placeholder until the quotes issue lands.
-        doc._.quotes = []
+        try:
+            quotes, via_spans, names = build_quotes(doc)
+        except Exception:  # bad input must degrade to "no quotes", never stop the article
+            log.exception("quotes stage failed on a document; no quotes kept")
+            quotes, via_spans, names = [], {}, {}
+        doc._.quotes = quotes
+        doc._.quote_via_spans = via_spans
+        doc._.quote_speaker_names = names
         return doc
 
 

@@ -1,0 +1,174 @@
+"""Who did it and to whom: source and target tokens of an event candidate.
+
+Source: the subject of the event's clause (the agent of a passive), found by climbing
+through control verbs ("threatened to impose" -> subject of "threatened"; "urged Russia
+to withdraw" -> "Russia"), relative clauses and participles; for an event noun its
+possessor, nationality modifier or "by" phrase ("Putin's demands", "Russian attacks",
+"attacks by rebels"). Target: the direct object, or the object of "against", "on", "with",
+"to", ... Conjoined actors stay together: "Trump and Putin will meet" has two sources.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.events.candidates import Candidate, noun_code
+from dateline.events.participants import QUANTIFIER_HEADS, of_objects, conjuncts
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+TARGET_PREPS = frozenset(
+    {"against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "from", "over"}
+)
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "force",
+        "order",
+        "persuade",
+        "press",
+        "push",
+        "invite",
+        "tell",
+        "encourage",
+        "pressure",
+        "pressurize",
+        "compel",
+        "allow",
+        "help",
+        "lead",
+    }
+)
+# Events between equals: coordinated subjects are all sources, no target needed.
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+_SKIP_SUBJECTS = frozenset({"it", "this", "that", "which", "there", "who", "what"})
+
+
+def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _passive(head: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+
+
+def _agent(head: Token) -> list[Token]:
+    for c in head.children:
+        if c.dep_ == "agent":
+            return [g for g in c.children if g.dep_ == "pobj"]
+    return []
+
+
+def subject_of(head: Token, depth: int = 0) -> list[Token]:
+    """Subject tokens of the clause headed by ``head``, climbing control and relatives."""
+    if _passive(head):
+        return _agent(head)
+    subj = [s for s in _children(head, SUBJECT_DEPS) if s.lower_ not in _SKIP_SUBJECTS]
+    if subj:
+        return subj
+    relative = [s for s in _children(head, SUBJECT_DEPS) if s.lower_ in ("who", "which", "that")]
+    if head.dep_ == "relcl" and relative:
+        return [head.head]
+    if depth >= 3 or head.head.i == head.i:
+        return []
+    gov = head.head
+    if head.dep_ == "xcomp":
+        objects = _children(gov, {"dobj"})
+        if objects and gov.lemma_.lower() in OBJECT_CONTROL:
+            return objects
+        return subject_of(gov, depth + 1)
+    if head.dep_ in ("acl",) and gov.pos_ in ("NOUN", "PROPN") and head.tag_ == "VBG":
+        return [gov]
+    if head.dep_ in ("advcl", "conj", "pcomp", "ccomp", "xcomp", "prep", "acl"):
+        if head.dep_ == "pcomp":
+            gov = gov.head  # "by stepping up" -> the verb the preposition attaches to
+        if head.dep_ == "conj" and any(c.dep_ == "nsubj" for c in head.children):
+            return []
+        if head.dep_ == "ccomp":
+            return []
+        return subject_of(gov, depth + 1)
+    return []
+
+
+def noun_sources(noun: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in noun.children:
+        if (c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her")) or (
+            c.dep_ in ("amod", "compound", "nmod")
+            and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
+        ):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            out += _children(c, {"pobj"})
+    return out
+
+
+def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out += _children(c, {"pobj"})
+    return out
+
+
+def targets_of(cand: Candidate) -> list[Token]:
+    if cand.targets:
+        return list(cand.targets)
+    out: list[Token] = []
+    noun = cand.noun
+    if noun is not None:
+        out += _prep_objects(noun, TARGET_PREPS - {"from", "over"})
+        for c in noun.children:  # "sanctions hitting Russia"
+            if c.dep_ == "acl":
+                out += _children(c, {"dobj"})
+        if noun.i != cand.head.i:
+            out += _prep_objects(cand.head, frozenset({"against", "on", "with", "upon"}))
+        return out
+    head = cand.head
+    if _passive(head):
+        out += _children(head, {"nsubjpass"})
+    for obj in _children(head, {"dobj", "dative"}):
+        if noun_code(obj) is not None:
+            out += _prep_objects(obj, TARGET_PREPS)
+        else:
+            out.append(obj)
+    out += _prep_objects(head, TARGET_PREPS)
+    if cand.code.startswith("042"):  # a visit's host: "arrived in Amman"
+        out += _prep_objects(head, frozenset({"in"}))
+    return out
+
+
+def sources_of(cand: Candidate) -> list[Token]:
+    if cand.sources:
+        return list(cand.sources)
+    head = cand.head
+    noun = cand.noun
+    if noun is not None and noun is head:
+        between = _prep_objects(noun, frozenset({"between"}))
+        if between:
+            return between
+        return noun_sources(noun)
+    subj = subject_of(head)
+    if not subj and noun is not None:
+        subj = (
+            noun_sources(noun)
+            or _prep_objects(noun, frozenset({"between"}))
+            or _prep_objects(head, frozenset({"between"}))  # "could be held between X and Y"
+        )
+    if not subj and head.lemma_ == "be":  # "there will be a meeting between X and Y"
+        subj = _prep_objects(noun, frozenset({"between"})) if noun is not None else []
+    return subj
+
+
+def expand(tokens: list[Token]) -> list[Token]:
+    """Each participant token with its conjuncts, in text order, without repeats."""
+    out: list[Token] = []
+    for token in tokens:
+        inner = of_objects(token) if token.lemma_.lower() in QUANTIFIER_HEADS else []
+        # "the leaders of Chile and Peru": the people counted or led are the participants
+        for tok in inner[:1] or [token]:
+            for t in conjuncts(tok):
+                if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+                    out.append(t)
+    return out

@@ -1,0 +1,268 @@
+"""Trigger detection: the event candidates of one sentence, before frames and merging.
+
+A candidate is a trigger word with its CAMEO code and the *head* that carries its clause
+(status, subject, date): the trigger verb itself, or for an event noun the support verb
+that governs it ("held talks", "talks were held", "imposed sanctions") or, for a noun that
+names its own participants ("Russian attacks on Ukraine"), the noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from dateline.events.tables import Lexicon, lexicon, places
+
+CandidateKind = Literal["verb", "noun", "evaluation", "request"]
+
+# Prepositions through which a noun names its participants ("attacks on Ukraine").
+PARTICIPANT_PREPS = frozenset({"between", "by", "against", "on", "with", "to", "toward", "towards"})
+# Verbs that report or describe rather than act: they never carry an event noun.
+REPORTING = frozenset({"say", "tell", "report", "add", "note", "quote", "write", "claim"})
+DESCRIBING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
+ARGUING = frozenset({"say", "argue", "insist", "stress", "suggest", "believe", "tell", "add"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    trigger: Token
+    head: Token
+    code: str
+    kind: CandidateKind
+    noun: Token | None = None
+    frame: Token | None = None  # verb that frames the event ("threatened", "agreed")
+    status: str | None = None  # forced status (set by frames)
+    extra: list[Token] = field(default_factory=list)  # tokens that extend the evidence
+    sources: list[Token] = field(default_factory=list)  # set by frames/special rules
+    targets: list[Token] = field(default_factory=list)
+    suppressed: bool = False
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+def _verb_code(tok: Token, lex: Lexicon) -> str | None:
+    lemma = tok.lemma_.lower()
+    particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")]
+    for i, first in enumerate(particles):
+        for second in particles[i + 1 :]:
+            code = lex.verbs.get(f"{lemma} {first} {second}")
+            if code:
+                return code
+        code = lex.verbs.get(f"{lemma} {first}")
+        if code:
+            return code
+    # "go on strike", "open fire": verb + object noun phrases
+    for c in tok.children:
+        if c.dep_ in ("dobj", "prep"):
+            code = lex.verbs.get(f"{lemma} {c.lower_}")
+            if code:
+                return code
+    return lex.verbs.get(lemma)
+
+
+def noun_code(tok: Token, lex: Lexicon | None = None) -> str | None:
+    lex = lex or lexicon()
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
+        return None
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+            code = lex.nouns.get(f"{c.lower_} {lemma}")
+            if code:
+                return code
+    code = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
+    if code and lemma == "strike" and _labour_strike(tok):
+        return "143"
+    return code
+
+
+def _labour_strike(tok: Token) -> bool:
+    mods = {c.lower_ for c in tok.children}
+    return bool(mods & {"general", "national", "nationwide", "hunger", "labour", "labor"}) or (
+        tok.head.lemma_ == "go" or tok.head.lemma_ == "on"
+    )
+
+
+def _has_participant(noun: Token) -> bool:
+    """Does the noun name its own participants ("Putin's demands", "US sanctions")?"""
+    names = places().countries
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return True
+        if c.dep_ in ("amod", "compound", "nmod") and (
+            c.ent_type_ in ("NORP", "GPE", "ORG") or c.lower_ in names
+        ):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in PARTICIPANT_PREPS
+            and any(g.dep_ == "pobj" and (g.ent_type_ or g.pos_ == "PROPN") for g in c.children)
+        ):
+            return True
+    return False
+
+
+def _noun_head(tok: Token, lex: Lexicon) -> Token | None:
+    """The verb that carries an event noun, the noun itself, or None (not an event)."""
+    node = tok
+    if node.dep_ == "compound" and node.head.lemma_.lower() in lex.carrier_nouns:
+        node = node.head  # "launched a mediation effort"
+    # "imposed sanctions and tariffs": a conjunct shares its first conjunct's governor
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head
+    gov = node.head
+    glemma = gov.lemma_.lower()
+    if node.dep_ in ("dobj", "attr", "oprd") and gov.pos_ in ("VERB", "AUX"):
+        if glemma in lex.support_object or glemma in lex.noun_verb_codes or glemma == "face":
+            return gov
+        if node.dep_ == "attr" and any(c.dep_ == "expl" for c in gov.children):
+            return gov  # "there will be a meeting"
+    if (
+        node.dep_ in ("nsubjpass", "nsubj")
+        and gov.pos_ in ("VERB", "AUX")
+        and (glemma in lex.support_object or glemma in lex.support_subject)
+    ):
+        return gov
+    if node.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("during", "for"):
+        verb = gov.head
+        reporting = verb.lemma_.lower() in REPORTING | {"call"}
+        if verb.pos_ == "VERB" and (gov.lower_ == "during" or not reporting):
+            return verb
+    if tok.lemma_.lower() not in lex.verb_only_nouns and _has_participant(node):
+        return tok
+    return None
+
+
+def find_candidates(sent: Span) -> list[Candidate]:
+    lex = lexicon()
+    out: list[Candidate] = []
+    noun_heads: set[int] = set()
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            code = noun_code(tok, lex)
+            if code is None:
+                continue
+            head = _noun_head(tok, lex)
+            if head is None:
+                continue
+            if head.i != tok.i:
+                code = lex.noun_verb_codes.get(head.lemma_.lower(), {}).get(
+                    code[:2], lex.noun_verb_codes.get(head.lemma_.lower(), {}).get("*", code)
+                )
+                noun_heads.add(head.i)
+            out.append(Candidate(trigger=tok, head=head, code=code, kind="noun", noun=tok))
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.dep_ == "amod":
+            continue
+        if tok.tag_ in ("VBN", "VBG") and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN":
+            continue  # adjectival participle: "seized territory"
+        lemma = tok.lemma_.lower()
+        if lemma in DESCRIBING | {"be"} or lemma in ARGUING:
+            special = _special(tok, lex)
+            if special is not None:
+                out.append(special)
+                continue
+        if tok.i in noun_heads:
+            continue  # the noun carries the event ("launched an attack")
+        code = _verb_code(tok, lex)
+        if code is None:
+            continue
+        out.append(Candidate(trigger=tok, head=tok, code=code, kind="verb"))
+    for tok in sent:  # copular evaluations: "the talks were constructive"
+        if tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB") and tok.dep_ != "relcl":
+            special = _evaluation(tok, lex)
+            if special is not None:
+                out.append(special)
+    return out
+
+
+def _special(tok: Token, lex: Lexicon) -> Candidate | None:
+    lemma = tok.lemma_.lower()
+    if lemma in DESCRIBING:
+        return _described(tok, lex)
+    if lemma in ARGUING:
+        return _should_request(tok)
+    return None
+
+
+def _evaluative_code(word: Token, lex: Lexicon) -> str | None:
+    words = {word.lower_, word.lemma_.lower()}
+    for c in word.children:
+        if c.dep_ in ("amod", "compound", "acomp", "conj"):
+            words |= {c.lower_, c.lemma_.lower()}
+    if any(c.dep_ == "neg" for c in word.head.children):
+        return None
+    if words & lex.negative:
+        return "111"
+    if words & lex.positive:
+        return "051"
+    return None
+
+
+def _described(tok: Token, lex: Lexicon) -> Candidate | None:
+    """ "called the decision 'extremely unfortunate'": an evaluation by the subject."""
+    for c in tok.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (
+            c.dep_ == "dobj"
+            and c.i > min((d.i for d in tok.children if d.dep_ == "dobj"), default=c.i)
+        ):
+            code = _evaluative_code(c, lex)
+            if code:
+                return Candidate(trigger=tok, head=tok, code=code, kind="evaluation", extra=[c])
+    return None
+
+
+def _evaluation(tok: Token, lex: Lexicon) -> Candidate | None:
+    for c in tok.children:
+        if c.dep_ in ("acomp", "attr"):
+            code = _evaluative_code(c, lex)
+            if code:
+                # "X said the talks were constructive": X evaluates the talks' participants
+                subj = [s for s in tok.children if s.dep_ in ("nsubj", "nsubjpass")]
+                gov = tok.head
+                if tok.dep_ == "xcomp":  # "are known to be bullies"
+                    subj = subj or [s for s in gov.children if s.dep_ in ("nsubj", "nsubjpass")]
+                    gov = gov.head
+                speaker: list[Token] = []
+                if gov.i != tok.i and gov.lemma_.lower() in REPORTING | ARGUING:
+                    speaker = [s for s in gov.children if s.dep_ == "nsubj"]
+                return Candidate(
+                    trigger=c,
+                    head=tok,
+                    code=code,
+                    kind="evaluation",
+                    targets=_event_participants(subj),
+                    sources=speaker,
+                    extra=[tok],
+                )
+    return None
+
+
+def _should_request(tok: Token) -> Candidate | None:
+    """ "argued that Britain should be at the meeting": a demand (CAMEO 10)."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(
+            a.dep_ == "aux" and a.lower_ in ("should", "must", "ought") for a in c.children
+        ):
+            targets = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+            return Candidate(
+                trigger=tok, head=tok, code="100", kind="request", extra=[c], targets=targets
+            )
+    return None
+
+
+def _event_participants(tokens: list[Token]) -> list[Token]:
+    """An evaluated event stands for its participants ("the talks" -> between whom)."""
+    out: list[Token] = []
+    for tok in tokens:
+        if noun_code(tok) is None:
+            out.append(tok)
+            continue
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                out += [g for g in c.children if g.dep_ == "pobj"]
+    return out

@@ -1,0 +1,203 @@
+"""The built-in event coder: sentences of a parsed Doc in, ``dateline.record.Event`` out.
+
+For each sentence: find trigger candidates (``candidates``), add the user's verb
+patterns if any, merge frames ("threatened to impose sanctions" is one event: ``frames``),
+then give each surviving event its participants (``arguments`` + ``participants``),
+status (``status``), CAMEO/PLOVER codes with the folding rule (``folding``), date
+(``dating``), location and quantities (``details``), evidence and quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.events.arguments import SYMMETRIC_ROOTS, expand, sources_of, targets_of
+from dateline.events.candidates import Candidate, find_candidates
+from dateline.events.dating import event_date, is_future, link_timex
+from dateline.events.details import location, quantities
+from dateline.events.folding import COOPERATIVE, fold, refusal_code
+from dateline.events.frames import apply_frames
+from dateline.events.participants import ParticipantResolver, phrase_bounds
+from dateline.events.status import status_of
+from dateline.events.tables import code_info, lexicon, plover_of
+from dateline.record import Event, EventStatus, Evidence, Quote, TextSpan
+
+# Extra (code, trigger token) pairs per sentence from user verb dictionaries.
+ExtraTriggers = Callable[[Span], Iterable[tuple[str, Token]]]
+FIRST_PERSON = frozenset({"we", "i", "us", "me", "our"})
+
+
+def code_doc(doc: Doc, extra: ExtraTriggers | None = None) -> list[Event]:
+    resolver = ParticipantResolver(doc)
+    events: list[Event] = []
+    for sent in doc.sents:
+        cands = find_candidates(sent)
+        if extra is not None:
+            cands = _with_user_triggers(cands, extra(sent))
+        for cand in apply_frames(cands):
+            event = _build(doc, sent, cand, resolver, len(events) + 1)
+            if event is not None:
+                events.append(event)
+    return events
+
+
+def _with_user_triggers(
+    cands: list[Candidate], pairs: Iterable[tuple[str, Token]]
+) -> list[Candidate]:
+    """User verb patterns take priority over the built-in code of the same trigger."""
+    by_trigger = {c.trigger.i: c for c in cands}
+    for code, token in pairs:
+        if token.i in by_trigger:
+            by_trigger[token.i].code = code
+        else:
+            cands.append(Candidate(trigger=token, head=token, code=code, kind="verb"))
+    return cands
+
+
+def _quote_at(doc: Doc, start: int) -> Quote | None:
+    for quote in doc._.quotes:
+        if quote.start <= start < quote.end:
+            return quote
+    return None
+
+
+def _ids(
+    tokens: list[Token], resolver: ParticipantResolver, quote: Quote | None, *, nested: bool = False
+) -> tuple[list[str], list[Token]]:
+    ids: list[str] = []
+    used: list[Token] = []
+    for tok in expand(tokens):
+        if quote is not None and quote.speaker and tok.lower_ in FIRST_PERSON:
+            actor_id: str | None = quote.speaker
+        else:
+            actor = resolver.actor_for(tok)
+            if actor is None and nested and tok.pos_ == "NOUN":
+                # "a tariff on imports from India": the actor behind a thing
+                inner = [c for c in tok.children if c.dep_ == "poss"] + [
+                    g
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "of", "in")
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                actor = resolver.actor_for(inner[0]) if inner else None
+            actor_id = actor.id if actor else None
+        if actor_id and actor_id not in ids:
+            ids.append(actor_id)
+            used.append(tok)
+    return ids, used
+
+
+def _build(
+    doc: Doc, sent: Span, cand: Candidate, resolver: ParticipantResolver, number: int
+) -> Event | None:
+    trigger = cand.trigger
+    quote = _quote_at(doc, trigger.idx)
+    sources, source_toks = _ids(sources_of(cand), resolver, quote)
+    civilian = lexicon().civilian_codes.get(trigger.lemma_.lower())
+    if civilian and cand.kind == "verb" and _civilian(doc, sources):
+        cand.code = civilian  # "protesters blocked roads" is a protest, not a rejection
+    action_type = plover_of(cand.code)
+    if not action_type:
+        return None  # CAMEO 01 statements are not PLOVER events
+    targets, target_toks = _ids(targets_of(cand), resolver, quote, nested=True)
+    if not sources and quote is not None and quote.speaker:
+        sources = [quote.speaker]
+    targets = [t for t in targets if t not in sources]
+    if not sources and not targets:
+        return None  # no actor: not a political event ("the storm hit the coast")
+    status: EventStatus = cand.status or status_of(cand.head, cand.noun)  # type: ignore[assignment]
+    anchors = [t for t in (cand.head, cand.trigger, cand.noun, cand.frame) if t is not None]
+    timex = link_timex(doc, sent, anchors)
+    published = doc._.published
+    if timex is not None and status == "occurred" and is_future(timex.value, published):
+        status = "planned"
+    date = event_date(timex, status, cand.head, published)
+    plover, cameo = fold(action_type, cand.code, status)
+    if status == "negated" and action_type in COOPERATIVE and _refused(cand.head):
+        # "will not accept refugees", "failed to reach agreement": a rejection
+        plover, cameo = "REJECT", refusal_code(cand.code)
+    info = code_info(cameo)
+    evidence_toks = anchors + cand.extra + source_toks + target_toks
+    start, end = _evidence(sent, evidence_toks)
+    scope = _scope(cand)
+    participant_ids = {t.i for tok in source_toks + target_toks for t in _phrase(tok)}
+    if action_type in ("CONSULT", "AGREE") and cand.root in SYMMETRIC_ROOTS and len(sources) > 1:
+        targets = [t for t in targets if t not in sources]
+    return Event(
+        id=f"e{number}",
+        type=action_type,
+        plover=plover,
+        status=status,
+        trigger=TextSpan(start=trigger.idx, end=trigger.idx + len(trigger.text), text=trigger.text),
+        evidence=Evidence(start=start, end=end),
+        date=date,
+        mode=info.mode if info else None,
+        cameo=cameo,
+        goldstein=info.goldstein if info else None,
+        quad_class=info.quad_class if info else None,
+        source=sources,
+        target=targets,
+        location=location(sent, anchors, participant_ids),
+        quantities=quantities(sent, scope),
+        quote=quote.id if quote else None,
+        confidence=_confidence(cand, sources, targets),
+    )
+
+
+def _phrase(tok: Token) -> list[Token]:
+    start, end = phrase_bounds(tok)
+    return list(tok.doc[start:end])
+
+
+def _evidence(sent: Span, toks: list[Token]) -> tuple[int, int]:
+    inside = [t for t in toks if sent.start <= t.i < sent.end]
+    lo = min(phrase_bounds(t)[0] for t in inside)
+    hi = max(phrase_bounds(t)[1] for t in inside)
+    doc = sent.doc
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _scope(cand: Candidate) -> set[int]:
+    """Token indices whose numbers belong to the event: its clause minus other clauses."""
+    root = cand.noun if cand.noun is not None and cand.noun.i == cand.head.i else cand.head
+    out: set[int] = set()
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.i)
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "relcl", "parataxis") and c.i != cand.trigger.i:
+                continue
+            stack.append(c)
+    return out
+
+
+def _confidence(cand: Candidate, sources: list[str], targets: list[str]) -> float:
+    score = 0.5
+    if sources:
+        score += 0.2
+    if targets:
+        score += 0.1
+    if cand.kind == "verb":
+        score += 0.1
+    if cand.kind == "noun" and cand.noun is not None and cand.noun.i == cand.head.i:
+        score -= 0.1
+    return round(min(score, 0.95), 2)
+
+
+REFUSING = frozenset({"refuse", "fail", "decline", "reject"})
+MODAL_AUX = frozenset({"will", "would", "shall", "wo", "can", "could", "ca"})
+
+
+def _refused(head: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in head.children):
+        return True
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in REFUSING
+
+
+def _civilian(doc: Doc, actor_ids: list[str]) -> bool:
+    by_id = {a.id: a for a in doc._.actors}
+    return any(by_id[i].sector in ("CVL", "OPP") for i in actor_ids if i in by_id)

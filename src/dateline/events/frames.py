@@ -1,0 +1,210 @@
+"""Frames: verbs that take another action as complement, and the merging of nested triggers.
+
+"threatened to impose sanctions" is one event (SANCTION, threatened), "agreed to hold
+talks" one event (CONSULT, planned), "called for talks" one REQUEST, "refused to meet"
+one REJECT, "denied attacking" one negated ASSAULT, and "condemned the attack" one
+ACCUSE: the complement is not a second event. The rules are general: they look at the
+frame verb's lemma and the dependency path to the complement, never at sentences.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.events.candidates import Candidate
+
+THREAT = frozenset({"threaten", "warn", "menace"})
+INTENT = frozenset({"agree", "pledge", "promise", "vow", "offer", "propose", "commit", "sign"})
+REQUEST = frozenset(
+    {"demand", "call", "urge", "ask", "appeal", "request", "press", "push", "implore", "plead"}
+)
+REJECTION = frozenset({"reject", "refuse", "rule", "decline", "oppose", "resist", "block"})
+DENIAL = frozenset({"deny"})
+VERBAL_ROOTS = frozenset({"01", "02", "09", "10", "11", "12", "13"})
+CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# Complement links from a frame verb to the action it frames.
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "conj"})
+
+REQUEST_CODES = {"04": "108", "03": "108", "08": "106", "19": "107", "07": "103", "06": "101"}
+APPEAL_CODES = {"04": "026", "03": "027", "08": "025", "07": "023", "06": "021", "05": "022"}
+REJECT_CODES = {"04": "125", "03": "127", "07": "122", "06": "121", "08": "124", "05": "120"}
+
+
+# Prepositions that add circumstances (means, time, cause), not the content of a frame.
+CIRCUMSTANCE_PREPS = frozenset(
+    {
+        "by",
+        "after",
+        "before",
+        "during",
+        "despite",
+        "while",
+        "since",
+        "amid",
+        "as",
+        "in",
+        "at",
+        "following",
+        "until",
+        "through",
+        "via",
+        "because",
+    }
+)
+
+
+def _path_to(frame: Token, node: Token, limit: int = 4) -> list[str] | None:
+    """Dependency labels from ``node`` up to ``frame``, or None if it is not below it."""
+    labels: list[str] = []
+    tok = node
+    for _ in range(limit):
+        if tok.i == frame.i:
+            return labels
+        if tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANCE_PREPS:
+            return None
+        labels.append(tok.dep_)
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return labels if tok.i == frame.i else None
+
+
+def _complement_of(frame: Candidate, other: Candidate) -> bool:
+    if other is frame or other.suppressed:
+        return False
+    anchors = [frame.head, frame.trigger]
+    for node in (other.head, other.trigger):
+        if node.i in (frame.head.i, frame.trigger.i):
+            continue
+        path = next((p for a in anchors if (p := _path_to(a, node)) is not None), None)
+        if path is None or not path:
+            continue
+        if path[-1] in ("nsubj", "nsubjpass", "parataxis", "npadvmod"):
+            continue
+        if path[-1] == "relcl" and frame.root != other.root:
+            continue
+        if path[-1] == "advcl" and (frame.root != other.root or _own_subject(other)):
+            continue  # a separate clause, unless it continues the same action
+        if set(path) <= COMPLEMENT_DEPS | {
+            "aux",
+            "compound",
+            "amod",
+            "acl",
+            "advmod",
+            "advcl",
+            "relcl",
+        }:
+            # "condemned ... and said" is coordination, not a complement
+            if path[-1] == "conj" and node.pos_ == "VERB":
+                continue
+            return True
+    return False
+
+
+def apply_frames(cands: list[Candidate]) -> list[Candidate]:
+    """Merge framed complements into one event; return the surviving candidates."""
+    # Innermost frames first, so that "threatened to call for" composes correctly.
+    order = sorted(cands, key=lambda c: -_depth(c.head))
+    for frame in order:
+        if frame.suppressed:
+            continue
+        lemma = frame.trigger.lemma_.lower()
+        inner = [c for c in cands if _complement_of(frame, c)]
+        if frame.kind == "noun":
+            # "sanctions hitting Russia": a participle describes the noun's own event
+            _absorb(
+                frame,
+                [c for c in inner if c.head.dep_ == "acl" and c.head.head.i == frame.trigger.i],
+            )
+            inner = [c for c in inner if not c.suppressed]
+            _noun_frame(frame, inner)
+            continue
+        if frame.kind == "request":
+            for c in inner:
+                c.suppressed = True
+            continue
+        if not inner:
+            continue
+        if lemma in THREAT:
+            _fold_into(frame, inner, status="threatened")
+        elif lemma in INTENT and frame.root in ("03", "05"):
+            conflict = [c for c in inner if c.root in CONFLICT_ROOTS]
+            _fold_into(frame, inner, status="threatened" if conflict else "planned")
+        elif lemma in DENIAL:
+            _fold_into(frame, inner, status="negated")
+        elif lemma in REQUEST or frame.root in ("02", "10"):
+            table = APPEAL_CODES if frame.root == "02" else REQUEST_CODES
+            frame.code = table.get(inner[0].root, frame.code)
+            _absorb(frame, inner)
+        elif lemma in REJECTION or frame.root == "12":
+            frame.code = REJECT_CODES.get(inner[0].root, frame.code)
+            _absorb(frame, inner)
+        elif frame.root in VERBAL_ROOTS or frame.kind == "evaluation":
+            _absorb(frame, inner)
+        else:
+            # Same kind of action nested ("launched attacks, killing 50"): one event.
+            same = [c for c in inner if _same_category(frame, c) and not _own_subject(c)]
+            _absorb(frame, same)
+    return [c for c in cands if not c.suppressed and not _purpose(c)]
+
+
+def _purpose(c: Candidate) -> bool:
+    """ "flew to Moscow to discuss trade", "efforts to end the war": an aim, not an event."""
+    head = c.head
+    if c.status is not None or head.dep_ not in ("advcl", "acl", "relcl"):
+        return False
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children)
+
+
+INTENT_CODES = {"04": "036", "06": "031", "07": "033", "08": "035", "05": "032", "03": "030"}
+
+
+def _noun_frame(frame: Candidate, inner: list[Candidate]) -> None:
+    """ "an agreement was reached to hold a meeting", "the threat of sanctions"."""
+    if not inner:
+        return
+    if frame.root == "03":
+        frame.code = INTENT_CODES.get(inner[0].root, frame.code)
+        _absorb(frame, inner)
+    elif frame.root == "13":
+        _fold_into(frame, inner, status="threatened")
+    elif frame.root in ("02", "10", "11", "12"):
+        _absorb(frame, inner)
+    else:  # "carried out air attacks, killing scores": one action
+        _absorb(frame, [c for c in inner if _same_category(frame, c) and not _own_subject(c)])
+
+
+def _same_category(a: Candidate, b: Candidate) -> bool:
+    from dateline.events.tables import plover_of
+
+    return plover_of(a.code) == plover_of(b.code)
+
+
+def _own_subject(c: Candidate) -> bool:
+    return (
+        any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.head.children)
+        and c.head.i != c.trigger.head.i
+    )
+
+
+def _fold_into(frame: Candidate, inner: list[Candidate], *, status: str) -> None:
+    """The frame verb disappears into the framed event, setting its status."""
+    for c in inner:
+        c.status = status if c.status is None or status == "negated" else c.status
+        c.frame = frame.trigger
+        c.extra.append(frame.trigger)
+    frame.suppressed = True
+
+
+def _absorb(frame: Candidate, inner: list[Candidate]) -> None:
+    for c in inner:
+        c.suppressed = True
+        frame.extra.append(c.trigger)
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth

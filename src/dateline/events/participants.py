@@ -1,0 +1,224 @@
+"""Participants of an event: from parse tokens to actors of ``doc._.actors``.
+
+The actors stage is the authority: a participant's noun phrase is looked up with
+``dateline.spans.actor_at`` (its mentions include pronouns and role nouns). Only when no
+actor covers the phrase does this module guess one from the phrase itself (a country
+name, demonym, capital or metonym, and a sector noun) and add it to ``doc._.actors``
+with an ``ev-`` id, so that the event still names its participants and their country.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import pycountry
+from spacy.tokens import Doc, Token
+
+from dateline.events.tables import places
+from dateline.record import Actor, TextSpan
+from dateline.spans import actor_at
+
+# Dependents that are not part of the participant's own noun phrase.
+_NOT_IN_PHRASE = frozenset(
+    {"prep", "relcl", "acl", "conj", "cc", "punct", "advcl", "appos", "dep", "parataxis"}
+)
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "him", "her", "them", "us"})
+# Heads that stand for the people they count or group: "a group of Moroccan diplomats".
+QUANTIFIER_HEADS = frozenset(
+    {
+        "group",
+        "number",
+        "hundred",
+        "thousand",
+        "ten",
+        "dozen",
+        "score",
+        "million",
+        "member",
+        "some",
+        "many",
+        "most",
+        "all",
+        "part",
+        "delegation",
+        "team",
+        "band",
+        "handful",
+        "couple",
+        "supporter",
+        "doctor",
+        "leader",
+        "representative",
+        "crowd",
+        "contingent",
+        "unit",
+    }
+)
+
+
+def of_objects(token: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def phrase_bounds(token: Token) -> tuple[int, int]:
+    """Token indices [start, end) of ``token``'s own noun phrase (no clauses, no conjuncts)."""
+    start = end = token.i
+    for child in token.children:
+        if child.dep_ in _NOT_IN_PHRASE:
+            continue
+        sub = list(child.subtree)
+        start = min(start, sub[0].i)
+        end = max(end, sub[-1].i)
+    return start, end + 1
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("Trump and Putin", "Britain or France")."""
+    out = [token]
+    for conj in token.conjuncts:
+        if conj not in out:
+            out.append(conj)
+    return sorted(out, key=lambda t: t.i)
+
+
+@functools.cache
+def country_of_name(name: str) -> str | None:
+    """ISO alpha-3 for a country name, demonym, capital or metonym (lower-cased)."""
+    name = name.lower().strip().removeprefix("the ")
+    table = places().countries
+    if name in table:
+        return table[name]
+    if len(name) < 4:
+        return None
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        return None
+
+
+def _phrase_country(doc: Doc, start: int, end: int) -> str | None:
+    # Named entities first ("the United States"), then single words ("US", "Russian").
+    for ent in doc[start:end].ents:
+        if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+            iso = country_of_name(ent.text)
+            if iso:
+                return iso
+    for tok in doc[start:end]:
+        if tok.is_alpha or "." in tok.text:
+            iso = country_of_name(tok.text)
+            if iso:
+                return iso
+    return None
+
+
+def _phrase_sector(doc: Doc, start: int, end: int, head: Token) -> str | None:
+    sectors = places().sectors
+    words = doc[start:end].text.lower()
+    for size in (3, 2):  # multi-word nouns ("security forces", "prime minister")
+        toks = [t.lower_ for t in doc[start:end]]
+        for i in range(len(toks) - size + 1):
+            key = " ".join(toks[i : i + size])
+            if key in sectors:
+                return sectors[key]
+    if head.lower_ in sectors:
+        return sectors[head.lower_]
+    if head.lemma_.lower() in sectors:
+        return sectors[head.lemma_.lower()]
+    for tok in doc[start:end]:
+        if tok.lower_ in sectors:
+            return sectors[tok.lower_]
+    return sectors.get(words)
+
+
+def _resolver() -> Callable[[Doc, int, int], Actor | None] | None:
+    """The actors stage's ``resolve_mention`` when that stage is installed."""
+    try:
+        from dateline.actors.component import resolve_mention
+    except ImportError:
+        return None
+    return resolve_mention
+
+
+_RESOLVE = _resolver()
+
+
+class ParticipantResolver:
+    """Maps participant tokens of one Doc to actor ids, adding fallback actors as needed."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._fallback: dict[tuple[int, int], Actor] = {}
+        self._counter = sum(1 for a in doc._.actors if a.id.startswith("ev-"))
+
+    def actor_for(self, token: Token) -> Actor | None:
+        doc = self.doc
+        start, end = phrase_bounds(token)
+        span = doc[start:end]
+        found = actor_at(doc, token.idx, token.idx + len(token.text))
+        if found is None:
+            found = actor_at(doc, span.start_char, span.end_char)
+        if found is None and _RESOLVE is not None:
+            found = _RESOLVE(doc, span.start_char, span.end_char)
+        if found is not None:
+            return found
+        if token.lower_ in _PRONOUNS:
+            return None  # pronouns are the actors stage's job (coreference)
+        if token.lemma_.lower() in QUANTIFIER_HEADS or token.pos_ == "NUM":
+            inner = of_objects(token, ("of", "from"))
+            if inner:
+                found = self.actor_for(inner[0])
+                if found is not None:
+                    return found
+        return self._guess(token, start, end)
+
+    def _guess(self, token: Token, start: int, end: int) -> Actor | None:
+        key = (start, end)
+        if key in self._fallback:
+            return self._fallback[key]
+        doc = self.doc
+        country = _phrase_country(doc, start, end)
+        if country is None:  # "opposition parties in Nepal", "leaders of the Afghan rebels"
+            for inner in of_objects(token, ("of", "in", "from", "throughout")):
+                lo, hi = phrase_bounds(inner)
+                country = _phrase_country(doc, lo, hi)
+                if country:
+                    break
+        sector = _phrase_sector(doc, start, end, token)
+        ent = token.ent_type_
+        if (
+            country is None
+            and sector is None
+            and ent not in _ACTOR_ENTS
+            and (token.pos_ != "PROPN" or ent in ("DATE", "TIME", "MONEY", "CARDINAL"))
+        ):
+            return None
+        if ent == "PERSON":
+            kind = "person"
+        elif ent == "GPE" and sector is None:
+            kind = "country"
+        elif sector in ("CVL", "REB", "OPP", "MIL", "COP"):
+            kind = "group"
+        else:
+            kind = "organization"
+        self._counter += 1
+        span = doc[start:end]
+        actor = Actor(
+            id=f"ev-a{self._counter}",
+            name=span.text,
+            kind=kind,  # type: ignore[arg-type]
+            country=country,
+            sector=sector,
+            cameo=(country or "") + (sector or "") or None,
+            mentions=[TextSpan(start=span.start_char, end=span.end_char, text=span.text)],
+        )
+        self._fallback[key] = actor
+        doc._.actors.append(actor)
+        return actor

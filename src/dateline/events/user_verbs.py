@@ -1,0 +1,54 @@
+"""User verb dictionaries (PETRARCH format) as extra triggers for the built-in coder.
+
+The dictionaries helper package (``dateline.dictionaries``) loads the files and matches
+verb patterns; this module only adapts its matches to (CAMEO code, trigger token)
+pairs. Imports are guarded: without that package, or without verb dictionaries among
+the user's files, the built-in coder runs alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Span, Token
+
+log = logging.getLogger(__name__)
+
+UserTriggers = Callable[[Span], Iterable[tuple[str, Token]]]
+
+
+def load_user_triggers(paths: list[str]) -> UserTriggers | None:
+    if not paths:
+        return None
+    try:
+        from dateline.dictionaries.petrarch import load_dictionaries
+        from dateline.dictionaries.verbs import VerbMatcher
+    except ImportError:  # the dictionaries package is optional for this stage
+        log.warning("dateline.dictionaries is not available: verb dictionaries ignored")
+        return None
+    try:
+        verbs = load_dictionaries(paths).verbs
+    except Exception as exc:  # a broken user file must not stop the pipeline
+        log.warning("could not load verb dictionaries %s: %s", paths, exc)
+        return None
+    if not verbs:
+        return None
+    matcher = VerbMatcher(verbs)
+
+    def triggers(sent: Span) -> Iterable[tuple[str, Token]]:
+        doc = sent.doc
+        actors = [
+            (m.start, m.end)
+            for actor in doc._.actors
+            for m in actor.mentions
+            if sent.start_char <= m.start < sent.end_char
+        ]
+        try:
+            matches = matcher.match(sent, actors or None)
+        except Exception as exc:  # degrade to the built-in coder for this sentence
+            log.debug("verb matcher failed on a sentence: %s", exc)
+            return []
+        return [(m.code, doc[m.token]) for m in matches if m.code and m.code[:2].isdigit()]
+
+    return triggers

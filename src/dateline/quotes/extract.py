@@ -1,0 +1,621 @@
+"""Find attributed statements in a parsed Doc.
+
+Two sources of evidence are combined:
+
+1. **cues in the parse**: a reporting, belief or stance verb ("said", "argued",
+   "warned", "believes") with its complement clause, object or quoted clause as the
+   content and its subject as the speaker; "according to X" with the clause it
+   modifies; "X quoted Y as saying" (X relays, Y speaks); raising verbs ("seemed",
+   "is expected") whose content is the subject plus the infinitive.
+2. **quotation marks** (:mod:`dateline.quotes.marks`): a quoted segment that no cue
+   claimed is attached to a cue with no complement in its sentence ("he said:"),
+   continues the quote before it (interrupted by its cue, or running over several
+   paragraphs), or, when it reads as a sentence, is a further direct quote of the
+   last speaker. Short quoted words with no cue are titles or scare quotes: skipped.
+
+Kinds: content fully inside marks is ``direct``; content containing quoted pieces is
+``mixed``; a short quoted fragment inside a narrated sentence with a cue is
+``partial``; the rest is ``indirect``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.quotes.cue_model import CueModel, is_candidate, load_model, token_features
+from dateline.quotes.lexicon import lexicon
+from dateline.quotes.marks import Segment, find_segments
+from dateline.quotes.outlets import is_outlet
+from dateline.record import QuoteKind
+
+# Complement relations whose subtree is the content of a cue verb.
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "oprd", "attr", "ccomp", "obj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+_RAISING = frozenset({"seem", "appear", "expect"})
+_PRONOUN_OBJECTS = frozenset({"it", "so", "this", "that", "nothing", "something", "anything"})
+_TRIM = set(" \t\n\u00a0\"'“”‘’«»‹›„`,.;:!?—–-()[]")
+_QUOTE_CHARS = set("\"'“”‘’«»‹›„`")
+
+
+@dataclass(slots=True)
+class Found:
+    """A quote before it becomes a record: character spans into ``doc.text``."""
+
+    start: int
+    end: int
+    kind: QuoteKind = "indirect"
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_head: tuple[int, int] | None = None  # the name or noun heading the speaker
+    via: tuple[int, int] | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    cue_after: bool = False  # the cue follows the content ("...," he said)
+    open_ended: bool = False  # last quoted part ran to the end of its paragraph
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _subtree_span(token: Token) -> tuple[int, int]:
+    tokens = list(token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _span_of_tokens(tokens: list[Token]) -> tuple[int, int]:
+    start = min(t.left_edge.idx for t in tokens)
+    last = max((t.right_edge for t in tokens), key=lambda t: t.i)
+    return start, last.idx + len(last)
+
+
+def _speaker_tokens_span(token: Token) -> tuple[int, int] | None:
+    """The speaker phrase headed by ``token`` (relative pronouns point to their noun)."""
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        noun = token.head.head
+        left = noun.left_edge.idx
+        end = noun.idx + len(noun)
+        return left, end
+    if token.lower_ == "it" and token.dep_ == "nsubj":
+        return None
+    return _subtree_span(token)
+
+
+def _head_span(token: Token) -> tuple[int, int]:
+    """The head word of a speaker phrase with its compound name parts ("Yuri Ushakov")."""
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        token = token.head.head
+    first = token
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.dep_ in ("compound", "flat") and child.i == first.i - 1:
+            first = child
+    return first.idx, token.idx + len(token)
+
+
+def _set_speaker(found: Found, token: Token | None) -> None:
+    if token is None:
+        return
+    span = _speaker_tokens_span(token)
+    if span is None:
+        return
+    found.speaker = span
+    found.speaker_head = _head_span(token)
+
+
+def _subject_of(verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    if verb.pos_ in ("NOUN", "PROPN"):
+        return next((c for c in verb.children if c.dep_ == "poss"), None)
+    if depth < 3 and verb.dep_ in _INHERIT_SUBJECT_DEPS and verb.head is not verb:
+        return _subject_of(verb.head, depth + 1)
+    return None
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """The cue with its auxiliaries and particles ("has also called for")."""
+    tokens = [verb]
+    tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+    tokens = [t for t in tokens if abs(t.i - verb.i) <= 3]
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _is_cue_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon().cue_verbs
+
+
+def _content_children(verb: Token, speaker: Token | None) -> list[Token]:
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    if clauses:
+        return clauses
+    objects = []
+    addressee_verb = verb.lemma_.lower() in _ADDRESSEE_VERBS
+    for child in verb.children:
+        if child.i < verb.i or child is speaker or child.dep_ not in _OBJECT_DEPS:
+            continue
+        if child.dep_ == "dobj" and child.lower_ in _PRONOUN_OBJECTS and child.n_rights == 0:
+            continue
+        if child.dep_ in ("dobj", "dative") and addressee_verb and _is_addressee(child):
+            continue
+        if child.dep_ == "prep" and _circumstantial(verb, child):
+            continue
+        objects.append(child)
+    return objects
+
+
+def _is_addressee(token: Token) -> bool:
+    """'told reporters', 'told him', 'told CNN': the hearer, not what was said."""
+    return (
+        token.pos_ == "PRON"
+        or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or token.lemma_.lower() in _HEARERS
+    )
+
+
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "reassure", "warn"})
+_HEARERS = frozenset(
+    {
+        "reporter",
+        "journalist",
+        "audience",
+        "crowd",
+        "supporter",
+        "voter",
+        "lawmaker",
+        "member",
+        "interviewer",
+        "viewer",
+        "listener",
+        "reader",
+        "people",
+        "student",
+        "official",
+        "host",
+        "colleague",
+        "staff",
+        "aide",
+        "delegate",
+        "donor",
+        "leader",
+        "committee",
+        "panel",
+    }
+)
+
+
+_CIRCUMSTANCE_PREPS = frozenset(
+    {"in", "at", "during", "after", "before", "since", "by", "from", "through", "via", "while"}
+)
+_ON_VERBS = frozenset(
+    {"call", "comment", "focus", "insist", "agree", "report", "weigh", "elaborate"}
+)
+
+
+def _circumstantial(verb: Token, prep: Token) -> bool:
+    """'said in a statement', 'said on Tuesday': circumstances, not content."""
+    if any(c.ent_type_ in ("DATE", "TIME") for c in prep.children if c.dep_ == "pobj"):
+        return True
+    if prep.lower_ == "on":
+        return verb.lemma_.lower() not in _ON_VERBS
+    return prep.lower_ in _CIRCUMSTANCE_PREPS
+
+
+def _from_verb(doc: Doc, verb: Token) -> Found | None:
+    lemma = verb.lemma_.lower()
+    text = doc.text
+    if lemma == "quote":
+        return _from_quoted_as_saying(doc, verb)
+    if lemma in _RAISING:
+        raised = _from_raising(doc, verb)
+        if raised is not None:
+            return raised
+    subject = _subject_of(verb)
+    children = _content_children(verb, subject)
+    cue = _cue_span(verb)
+    if not children:
+        # A bare cue ("he said:", "said Ushakov"): content may come from quote marks.
+        found = Found(start=cue[0], end=cue[0], cue=cue)
+        _set_speaker(found, subject if subject is not None else _inverted_speaker(verb))
+        return found
+    start, end = _clip(doc, verb, cue, _span_of_tokens(children))
+    if end <= start:
+        return None
+    found = Found(start=start, end=end, cue=cue)
+    found.cue_after = cue[0] >= end
+    _set_speaker(found, subject)
+    if found.speaker is None and found.cue_after:
+        _set_speaker(found, _inverted_speaker(verb))
+    if found.speaker is None:
+        _speaker_from_misparse(found, verb)
+    return found
+
+
+def _speaker_from_misparse(found: Found, verb: Token) -> None:
+    """'Trump last week called ...' parsed with "Trump" as root and the verb under it."""
+    head = verb.head
+    if head is verb or head.i > verb.i or head.pos_ not in ("PROPN", "PRON"):
+        return
+    if head.dep_ not in ("ROOT", "nsubj"):
+        return
+    first = head.left_edge
+    found.speaker = (first.idx, head.idx + len(head))
+    found.speaker_head = _head_span(head)
+
+
+def _clip(doc: Doc, verb: Token, cue: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
+    """Content stays in the cue's paragraph and on one side of the cue."""
+    text = doc.text
+    start, end = span
+    para_start = text.rfind("\n", 0, cue[0]) + 1
+    para_end = text.find("\n", cue[1])
+    para_end = len(text) if para_end < 0 else para_end
+    start, end = max(start, para_start), min(end, para_end)
+    if start < cue[0] < end:
+        # the cue sits inside: keep the larger side ('"A," he said, adding B')
+        if cue[0] - start >= end - cue[1]:
+            end = cue[0]
+        else:
+            start = cue[1]
+    return _trim(text, start, end)
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """'"...," said Kremlin aide Yuri Ushakov' sometimes parses the name as an object."""
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.pos_ in (
+            "PROPN",
+            "NOUN",
+            "PRON",
+        ):
+            return child
+    return None
+
+
+def _from_raising(doc: Doc, verb: Token) -> Found | None:
+    """'Trump seemed to relish the fight': the content is the subject and infinitive."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if subject is None or xcomp is None or subject.lower_ == "it":
+        return None
+    s_start, s_end = _subtree_span(subject)
+    x_start, x_end = _trim(doc.text, *_subtree_span(xcomp))
+    return Found(
+        start=s_start,
+        end=x_end,
+        cue=_cue_span(verb),
+        speaker=None,
+        parts=[(s_start, s_end), (x_start, x_end)],
+    )
+
+
+def _from_quoted_as_saying(doc: Doc, verb: Token) -> Found | None:
+    """'Interfax news agency quoted him as saying': him speaks, Interfax relays."""
+    relay = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if speaker is None:
+        speaker = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    saying = next((t for t in verb.subtree if t.lemma_.lower() == "say" and t.i > verb.i), None)
+    cue_end = saying.idx + len(saying) if saying is not None else verb.idx + len(verb)
+    found = Found(
+        start=verb.idx,
+        end=verb.idx,
+        cue=(verb.idx, cue_end),
+        via=_subtree_span(relay) if relay is not None else None,
+    )
+    _set_speaker(found, speaker)
+    if saying is not None:
+        clause = [c for c in saying.children if c.dep_ in ("ccomp", "dobj")]
+        if clause:
+            found.start, found.end = _trim(doc.text, *_span_of_tokens(clause))
+    return found
+
+
+def _from_according(doc: Doc, token: Token) -> Found | None:
+    """'According to X, Y' / 'Y, according to X': X is the source of Y."""
+    to = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if to is None or to.lower_ != "to":
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    sent = token.sent
+    phrase_start = token.idx
+    phrase_end = _subtree_span(pobj)[1] if pobj is not None else to.idx + len(to)
+    before = _trim(doc.text, sent.start_char, phrase_start)
+    after = _trim(doc.text, phrase_end, sent.end_char)
+    content = after if after[1] - after[0] >= before[1] - before[0] else before
+    if content[1] <= content[0]:
+        return None
+    found = Found(
+        start=content[0],
+        end=content[1],
+        cue=(token.idx, to.idx + len(to)),
+        cue_after=content == before,
+    )
+    _set_speaker(found, pobj)
+    return found
+
+
+def find_cues(doc: Doc, model: CueModel | None = None) -> list[Found]:
+    """Quotes anchored on cue words: scored by the cue model, else by the lexicon."""
+    mask = quoted_mask(doc) if model is not None else []
+    found: list[Found] = []
+    for token in doc:
+        if model is not None:
+            if not is_candidate(token):
+                continue
+            if model.probability(token_features(token, mask[token.i])) < model.threshold:
+                continue
+        elif not (_is_cue_verb(token) or token.lower_ == "according"):
+            continue
+        item: Found | None
+        if token.lower_ == "according":
+            item = _from_according(doc, token)
+        elif token.text == ":":
+            item = _from_colon(doc, token)
+        else:
+            item = _from_verb(doc, token)
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _from_colon(doc: Doc, colon: Token) -> Found | None:
+    """'Elizabeth Warren: Trump is a failure' (headlines), 'He said: ...' is a verb's."""
+    sent = colon.sent
+    before = doc[sent.start : colon.i]
+    if not 0 < len(before) <= 6 or not any(t.pos_ == "PROPN" for t in before):
+        return None
+    start, end = _trim(doc.text, colon.idx + 1, sent.end_char)
+    if end <= start:
+        return None
+    found = Found(start=start, end=end, cue=(colon.idx, colon.idx + 1))
+    found.speaker = (before.start_char, before.end_char)
+    found.speaker_head = (before.root.idx, before.root.idx + len(before.root))
+    return found
+
+
+# -- combining cues with quotation marks -------------------------------------
+
+
+def _segment_words(doc: Doc, seg: Segment) -> int:
+    return len(doc.text[seg.start : seg.end].split())
+
+
+def _sentence_of(doc: Doc, char: int) -> Span | None:
+    token = _token_at(doc, char)
+    return token.sent if token is not None else None
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span[0]
+
+
+def _kind_for(text: str, start: int, end: int, segments: list[Segment]) -> QuoteKind:
+    inside = [s for s in segments if s.start < end and start < s.end]
+    if not inside:
+        return "indirect"
+    quoted = [False] * (end - start)
+    for seg in inside:
+        for i in range(max(start, seg.start), min(end, seg.end)):
+            quoted[i - start] = True
+    unquoted = "".join(text[start + i] for i, q in enumerate(quoted) if not q)
+    if not unquoted.strip(" \n,.;:!?\"'“”‘’«»-—"):
+        return "direct"
+    return "mixed"
+
+
+def _snap_to_segments(text: str, found: Found, segments: list[Segment]) -> None:
+    """Make content boundaries follow quotation marks it overlaps."""
+    overlapping = [s for s in segments if s.open_start < found.end and found.start < s.close_end]
+    if not overlapping:
+        return
+    if found.cue is not None:
+        cue_start, cue_end = found.cue
+        # A quote that contains the cue is the content only on one side of the cue.
+        overlapping = [s for s in overlapping if not (s.start <= cue_start and cue_end <= s.end)]
+        if not overlapping:
+            return
+    found.start = min(found.start, overlapping[0].start)
+    found.end = max(found.end, overlapping[-1].end)
+    found.start, found.end = _trim(text, found.start, found.end)
+
+
+def _attach_free_segments(doc: Doc, cues: list[Found], segments: list[Segment]) -> list[Found]:
+    """Give every quoted segment not covered by a cue a home, or skip it."""
+    text = doc.text
+    quotes = [c for c in cues if c.end > c.start]
+    bare = [c for c in cues if c.end <= c.start and c.cue is not None]
+    for seg in segments:
+        if any(q.start < seg.end and seg.start < q.end for q in quotes):
+            continue
+        words = _segment_words(doc, seg)
+        host = _bare_cue_for(doc, seg, bare)
+        if host is not None:
+            bare.remove(host)
+            host.start, host.end = seg.start, seg.end
+            host.start, host.end = _trim(text, host.start, host.end)
+            host.cue_after = host.cue is not None and host.cue[0] >= seg.end
+            host.open_ended = not seg.closed
+            host.parts = [(host.start, host.end)]
+            host.kind = "direct"
+            quotes.append(host)
+            continue
+        previous = _previous_quote(quotes, seg)
+        if previous is not None and _continues_previous(doc, previous, seg, cues):
+            if not previous.parts:
+                previous.parts = [(previous.start, previous.end)]
+            start, end = _trim(text, seg.start, seg.end)
+            previous.parts.append((start, end))
+            previous.end = max(previous.end, end)
+            previous.open_ended = not seg.closed
+            continue
+        if words < 4:
+            continue  # a title or scare quote with nothing to attribute it
+        if previous is not None and previous.speaker is not None and _sentence_like(doc, seg):
+            start, end = _trim(text, seg.start, seg.end)
+            quotes.append(
+                Found(
+                    start=start,
+                    end=end,
+                    kind="direct",
+                    cue=None,
+                    speaker=previous.speaker,
+                    speaker_head=previous.speaker_head,
+                    via=previous.via,
+                    parts=[(start, end)],
+                    open_ended=not seg.closed,
+                )
+            )
+    return quotes
+
+
+def _bare_cue_for(doc: Doc, seg: Segment, bare: list[Found]) -> Found | None:
+    """A cue without content next to the segment: same sentence, or ``said:`` before."""
+    text = doc.text
+    best: tuple[int, Found] | None = None
+    for cue in bare:
+        assert cue.cue is not None
+        c_start, c_end = cue.cue
+        if c_end <= seg.open_start:
+            gap = text[c_end : seg.open_start]
+        elif c_start >= seg.close_end:
+            gap = text[seg.close_end : c_start]
+        else:
+            continue
+        if "\n\n" in gap.strip(" ") and not gap.rstrip().endswith(":"):
+            continue
+        distance = len(gap)
+        # Between the cue and the mark there may be the speaker and a few words
+        # ("he said in a statement:"), but not another sentence with a verb.
+        if distance > 120 or _has_sentence_break(gap):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, cue)
+    return best[1] if best else None
+
+
+def _has_sentence_break(gap: str) -> bool:
+    stripped = gap.strip(" \n\"'“”‘’,:")
+    return any(mark in stripped for mark in (". ", "? ", "! ", "\n"))
+
+
+def _previous_quote(quotes: list[Found], seg: Segment) -> Found | None:
+    before = [q for q in quotes if q.end <= seg.open_start]
+    return max(before, key=lambda q: q.end) if before else None
+
+
+def _continues_previous(doc: Doc, previous: Found, seg: Segment, cues: list[Found]) -> bool:
+    """Interrupted ('"A," he said. "B."') or multi-paragraph quotes are one quote."""
+    text = doc.text
+    if previous.kind == "indirect":
+        return False
+    gap = text[previous.end : seg.open_start]
+    if previous.open_ended:
+        return gap.strip(" \n\"“”'’«»") == ""
+    if "\n" in gap or len(gap) > 300:
+        return False
+    # Another speaker's cue between the two pieces starts a new quote.
+    for cue in cues:
+        if cue is previous or cue.cue is None:
+            continue
+        if previous.end <= cue.cue[0] and cue.cue[1] <= seg.open_start:
+            return False
+    return True
+
+
+def _sentence_like(doc: Doc, seg: Segment) -> bool:
+    content = doc.text[seg.start : seg.end].strip()
+    if not content or not (content[0].isupper() or content[0].isdigit()):
+        return False
+    span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _relayed_inside(doc: Doc, inner: Found, outer: Found) -> bool:
+    if inner.cue is None or outer.speaker is None:
+        return False
+    if not (outer.start <= inner.cue[0] and inner.end <= outer.end):
+        return False
+    return is_outlet(doc, outer.speaker)
+
+
+def _merge_overlaps(doc: Doc, quotes: list[Found]) -> list[Found]:
+    """One quote per stretch of content: the larger of overlapping ones wins."""
+    ordered = sorted(quotes, key=lambda q: (-(q.end - q.start), q.start))
+    kept: list[Found] = []
+    for quote in ordered:
+        clash = next((k for k in kept if _overlap_ratio(quote, k) > 0.5), None)
+        if clash is not None and _relayed_inside(doc, quote, clash):
+            # "The Times reported that Trump told leaders that ...": both attributions
+            # stand; the inner one is the statement, the outer names the relay.
+            clash = None
+        if clash is None:
+            kept.append(quote)
+        elif clash.speaker is None and quote.speaker is not None:
+            clash.speaker, clash.speaker_head = quote.speaker, quote.speaker_head
+    return sorted(kept, key=lambda q: q.start)
+
+
+def _overlap_ratio(a: Found, b: Found) -> float:
+    overlap = min(a.end, b.end) - max(a.start, b.start)
+    shorter = min(a.end - a.start, b.end - b.start)
+    return overlap / shorter if shorter > 0 else 0.0
+
+
+def quoted_mask(doc: Doc, segments: list[Segment] | None = None) -> list[bool]:
+    """For each token, whether it lies inside quotation marks."""
+    mask = [False] * len(doc)
+    for seg in find_segments(doc.text) if segments is None else segments:
+        span = doc.char_span(seg.start, seg.end, alignment_mode="contract")
+        if span is None:
+            continue
+        for i in range(span.start, span.end):
+            mask[i] = True
+    return mask
+
+
+def extract(doc: Doc, model: CueModel | None = None, use_model: bool = True) -> list[Found]:
+    """All quotes of ``doc`` in text order."""
+    text = doc.text
+    segments = find_segments(text)
+    if model is None and use_model:
+        model = load_model()
+    cues = find_cues(doc, model)
+    for cue in cues:
+        if cue.end > cue.start:
+            _snap_to_segments(text, cue, segments)
+            cue.kind = _kind_for(text, cue.start, cue.end, segments)
+    quotes = _attach_free_segments(doc, cues, segments)
+    quotes = _merge_overlaps(doc, [q for q in quotes if q.end > q.start])
+    for quote in quotes:
+        pieces = quote.parts if len(quote.parts) > 1 else [(quote.start, quote.end)]
+        kinds = {_kind_for(text, start, end, segments) for start, end in pieces}
+        quote.kind = kinds.pop() if len(kinds) == 1 else "mixed"
+        if quote.kind == "mixed" and _partial_fragment(text, quote, segments):
+            quote.kind = "partial"
+    return quotes
+
+
+def _partial_fragment(text: str, quote: Found, segments: list[Segment]) -> bool:
+    """Mixed content whose quoted words are a short fragment of a narrated clause."""
+    inside = [s for s in segments if quote.start <= s.start and s.end <= quote.end]
+    if not inside:
+        return False
+    quoted = sum(s.end - s.start for s in inside)
+    return quoted * 3 < (quote.end - quote.start) and all(
+        len(text[s.start : s.end].split()) <= 3 for s in inside
+    )

@@ -1,0 +1,374 @@
+"""Find time expressions in a parsed Doc and normalize them, in text order.
+
+Steps: the grammar (``patterns``) proposes extents; the longest non-overlapping ones
+win; token checks drop look-alikes (the modal "May", ages, counts, numbers that are
+not years); TimeML's extent conventions are applied (a determiner belongs to the
+expression unless the expression modifies a noun: "the past year" but "the
+third-quarter results"); then each expression is normalized with the tense of its
+clause and the reference point the text has set so far.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from dateline.time.calendar import Point
+from dateline.time.lexicon import Lexicon, load_lexicon
+from dateline.time.patterns import Rule, build_rules
+from dateline.time.resolve import Context, Resolution, Resolver
+from dateline.time.tense import Tense, tense_of
+from dateline.time.triggers import TriggerIndex
+
+# Families whose value depends on the direction of the clause (past or future).
+TENSE_KINDS = frozenset(
+    {
+        "weekday",
+        "month",
+        "mdy",
+        "dmy",
+        "time",
+        "season",
+        "relative",
+        "the_unit",
+        "quarter",
+        "end_of",
+    }
+)
+# Later rules in this order win ties between candidates of equal length.
+PRIORITY = {
+    "iso": 0,
+    "slash": 0,
+    "time": 1,
+    "mdy": 2,
+    "dmy": 2,
+    "my": 3,
+    "quarter": 3,
+    "qcode": 3,
+    "holiday": 3,
+    "year_ago": 4,
+    "relative": 4,
+    "relative_day": 4,
+    "set": 4,
+    "duration": 5,
+    "decade": 5,
+    "century": 5,
+    "year_period": 5,
+    "deictic": 5,
+    "weekday": 6,
+    "weekdays": 6,
+    "season": 6,
+    "month": 7,
+    "year": 7,
+    "vague": 8,
+    "duration_adj": 8,
+    "bare_units": 9,
+    "the_unit": 9,
+}
+_NOT_YEAR_BEFORE = frozenset(
+    {"$", "no", "no.", "#", "number", "flight", "route", "highway", "page", "pages", "article",
+     "section", "resolution", "interstate", "rule", "model", "room", "suite", "apt", "unit",
+     "boeing", "airbus", "windows", "vision", "agenda", "about", "some", "nearly", "over"}
+)  # fmt: skip
+_ADJECTIVAL_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
+_BAD_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+# How far (in characters) a named quarter or date stays the reference point for
+# "a year earlier", "the next day", "two days later".
+QUARTER_REACH = 600
+REF_REACH = 400
+_TEXT_KEY = "_dateline_time_text"
+_AGE_CONTEXT = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+(?:early|late|mid-?)?\s*$", re.I)
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    kind: str
+    type: str = ""
+    value: str = ""
+    point: Point | None = None
+
+
+class TimexExtractor:
+    """Built once (patterns compiled), then called on every Doc."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+        self.rules: list[Rule] = build_rules(self.lex)
+        self.trigger_index = TriggerIndex(self.lex)
+        self.resolver = Resolver(self.lex)
+
+    # -- candidates ----------------------------------------------------------
+    def _rule_windows(
+        self, rule: Rule, windows: dict[str, list[tuple[int, int]]], n: int
+    ) -> list[tuple[int, int]]:
+        if not rule.triggers:
+            return [(0, n)]
+        spans = sorted(w for cat in rule.triggers for w in windows.get(cat, ()))
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def candidates(self, doc: Doc) -> list[Found]:
+        """Proposed extents, longest first, without overlaps, in text order."""
+        text = text_of(doc)
+        found: list[Found] = []
+        seen: set[tuple[int, int, str]] = set()
+        windows = self.trigger_index.windows(doc, len(text))
+        for rule in self.rules:
+            for w_start, w_end in self._rule_windows(rule, windows, len(text)):
+                for m in rule.regex.finditer(text, w_start, w_end):
+                    self._add(text, m.start(), m.end(), rule.kind, found, seen)
+        found.sort(key=lambda f: (-(f.end - f.start), PRIORITY.get(f.kind, 9), f.start))
+        taken: list[Found] = []
+        occupied: list[tuple[int, int]] = []
+        for f in found:
+            if any(f.start < e and s < f.end for s, e in occupied):
+                continue
+            taken.append(f)
+            occupied.append((f.start, f.end))
+        taken.sort(key=lambda f: f.start)
+        return taken
+
+    @staticmethod
+    def _add(
+        text: str,
+        start: int,
+        end: int,
+        kind: str,
+        found: list[Found],
+        seen: set[tuple[int, int, str]],
+    ) -> None:
+        # Trim trailing blanks; a window edge may cut a match, the longest one wins below.
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start and (start, end, kind) not in seen:
+            seen.add((start, end, kind))
+            found.append(Found(start, end, kind))
+
+    # -- token checks ---------------------------------------------------------
+    def _span(self, doc: Doc, f: Found) -> Span | None:
+        return doc.char_span(f.start, f.end, alignment_mode="expand")
+
+    def acceptable(self, doc: Doc, f: Found, span: Span) -> bool:
+        """Token checks that tell a time expression from a look-alike."""
+        check = _CHECKS.get(f.kind)
+        if check is None:
+            return True
+        text = text_of(doc)
+        return check(doc, span, text[f.start : f.end].lower(), text, f)
+
+    def extend_determiner(self, doc: Doc, f: Found, span: Span) -> None:
+        """Include a preceding "the" unless the expression modifies a following noun."""
+        text = text_of(doc)
+        if text[f.start : f.end].lower().startswith("the "):
+            return
+        first = span[0]
+        if first.i == 0:
+            return
+        prev = doc[first.i - 1]
+        if prev.lower_ != "the":
+            return
+        if f.kind == "the_unit":
+            f.start = prev.idx
+            return
+        last = span[-1]
+        if (
+            last.dep_ in _ADJECTIVAL_DEPS
+            and last.head.i >= span.end
+            and last.head.lower_ not in ("period", "quarter", "year", "month", "week")
+        ):
+            return
+        if f.kind in ("year", "weekday", "time", "iso", "slash", "set", "mdy", "my", "month"):
+            return
+        f.start = prev.idx
+
+    def trim_modifiers(self, doc: Doc, f: Found, res: Resolution) -> None:
+        """TimeML leaves "earlier"/"later" out of "this week"; a rate is a set."""
+        text = text_of(doc)[f.start : f.end]
+        m = re.match(r"(?:earlier|later)\s+(?=this\s+week\b)", text, re.I)
+        if m:
+            f.start += m.end()
+        if res.type == "DURATION" and re.fullmatch(r"an?\s+(?:year|month|week|day)", text, re.I):
+            prev = text_of(doc)[max(0, f.start - 12) : f.start].lower()
+            if re.search(r"(?:\d|%|million|billion|percent|shares|dollars)\s*$", prev):
+                res.type = "SET"
+
+    # -- main ---------------------------------------------------------------------
+    def extract(self, doc: Doc, published: dt.date | None) -> list[Found]:
+        ctx = Context(dct=published)
+        out: list[Found] = []
+        last_quarter_at = ref_at = -10_000
+        for f in self.candidates(doc):
+            span = self._span(doc, f)
+            if span is None or not self.acceptable(doc, f, span):
+                continue
+            text = text_of(doc)[f.start : f.end]
+            ctx.tense = self._tense(span) if f.kind in TENSE_KINDS else "none"
+            ctx.extra["prev"] = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if f.start - last_quarter_at > QUARTER_REACH:
+                ctx.ref_quarter = None
+            if f.start - ref_at > REF_REACH:
+                # "two days later" refers to a date named nearby, else to publication
+                ctx.ref = None
+            try:
+                res: Resolution | None = self.resolver.resolve(f.kind, text, ctx)
+            except (ValueError, OverflowError, KeyError, IndexError):
+                # One odd expression ("February 30") must not cost the others.
+                res = None
+            if res is None:
+                continue
+            self.extend_determiner(doc, f, span)
+            self.trim_modifiers(doc, f, res)
+            f.type, f.value, f.point = res.type, res.value, res.point
+            if res.point is not None and res.type in ("DATE", "TIME"):
+                if res.point.gran == "Q" and f.kind in ("quarter", "qcode"):
+                    ctx.ref_quarter = res.point
+                    last_quarter_at = f.start
+                if res.anchors_text:
+                    ctx.ref = res.point
+                    ref_at = f.start
+            out.append(f)
+        attach_clock_times(out, text_of(doc))
+        return out
+
+    @staticmethod
+    def _tense(span: Span) -> Tense:
+        try:
+            return tense_of(span)
+        except (ValueError, IndexError, RecursionError):  # no parse: undecided
+            return "none"
+
+
+# -- look-alikes -------------------------------------------------------------------
+_MAY_BEFORE = frozenset(
+    {"in", "since", "until", "by", "from", "to", "through", "during", "of", "early", "late",
+     "mid", "last", "next", "this", "before", "after", "between", "and", "till", "-"}
+)  # fmt: skip
+
+
+def _month_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
+    """A bare "May", "March", "June" may be a verb, a modal or a name."""
+    if not (len(span) == 1 or (len(span) == 2 and span[-1].text == ".")):
+        return True
+    first = span[0]
+    if first.tag_ == "MD" or first.pos_ == "VERB":
+        return False
+    if first.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"):
+        return False
+    if first.lower_ == "may":
+        return first.i > 0 and doc[first.i - 1].lower_ in _MAY_BEFORE
+    return True
+
+
+def _year_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
+    """A bare four-digit number is a year unless it counts or names something."""
+    if len(span) != 1 or not re.fullmatch(r"\d{4}", low):
+        return True
+    tok = span[0]
+    if tok.i > 0 and doc[tok.i - 1].lower_ in _NOT_YEAR_BEFORE:
+        return False
+    if tok.ent_type_ in _BAD_ENTS and tok.ent_type_ != "CARDINAL":
+        return False
+    if tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
+        return False  # "2000 people"
+    if tok.ent_type_ == "CARDINAL" and tok.i + 1 < len(doc):
+        nxt = doc[tok.i + 1]
+        if nxt.pos_ == "NOUN" and nxt.tag_ == "NNS":
+            return False
+    return True
+
+
+def _decade_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
+    """ "in his forties" is an age; "the 70s" may be a temperature unless "the" precedes."""
+    before = text[max(0, f.start - 30) : f.start]
+    if _AGE_CONTEXT.search(before):
+        return False
+    return not (
+        re.fullmatch(r"(?:early |late |mid-?)?\d0s", low)
+        and not before.rstrip().lower().endswith("the")
+    )
+
+
+def _duration_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
+    """Ages ("45 years old", "a five-year-old") are not time expressions."""
+    after = text[f.end : f.end + 12].lower()
+    return re.match(r"[\s-]+old\b|[\s-]+of age\b", after) is None
+
+
+def _vague_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
+    first, last = span[0], span[-1]
+    if low == "current":
+        # the adjective ("current rates"), not the noun (a river's current)
+        return first.pos_ == "ADJ" and _next_lower(doc, last) not in ("account", "accounts")
+    if low == "future":
+        return first.pos_ != "ADJ"
+    if low == "recent":
+        return False
+    return not (low == "now" and _next_lower(doc, last) == "that")
+
+
+def _set_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
+    """ "a daily newspaper", "the weekly magazine": kinds of things, not times."""
+    first = span[0]
+    return not (
+        low in ("daily", "weekly", "monthly", "quarterly")
+        and first.pos_ in ("ADJ", "PROPN")
+        and first.dep_ in ("amod", "compound")
+        and first.head.lower_ not in ("basis", "average", "rate", "limit")
+    )
+
+
+_CHECKS: dict[str, Callable[[Doc, Span, str, str, Found], bool]] = {
+    "month": _month_ok,
+    "year": _year_ok,
+    "decade": _decade_ok,
+    "duration": _duration_ok,
+    "duration_adj": _duration_ok,
+    "vague": _vague_ok,
+    "set": _set_ok,
+}
+
+
+_CLOCK_VALUE = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d)$")
+_DAY_VALUE = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-WXX-\d)$")
+
+
+def attach_clock_times(found: list[Found], text: str) -> None:
+    """Date a clock time by the day next to it: "3 p.m. on Tuesday", "Tuesday at noon"."""
+    for i, f in enumerate(found):
+        m = _CLOCK_VALUE.match(f.value) if f.kind == "time" else None
+        if m is None:
+            continue
+        neighbours = []
+        if i + 1 < len(found):
+            neighbours.append((found[i + 1], text[f.end : found[i + 1].start]))
+        if i > 0:
+            neighbours.append((found[i - 1], text[found[i - 1].end : f.start]))
+        for other, gap in neighbours:
+            if _DAY_VALUE.match(other.value) and re.fullmatch(r",?\s*(?:on|at)?\s*", gap):
+                f.value = other.value + m.group(1)
+                break
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text`` rebuilds the string from the tokens at every call: keep it once."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(cached, str):
+        cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
+def _next_lower(doc: Doc, token: object) -> str:
+    i = getattr(token, "i", -1) + 1
+    return doc[i].lower_ if 0 < i < len(doc) else ""

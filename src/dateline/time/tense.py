@@ -1,0 +1,128 @@
+"""The tense of the clause a time expression belongs to, read from the parse.
+
+Used to decide direction: "Putin met Witkoff on Wednesday" (past: the Wednesday
+before publication) vs "Trump will meet Putin on Wednesday" (the coming one).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+Tense = Literal["past", "present", "future", "none"]
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "going"})
+_MODAL_FUTURE = frozenset({"could", "might", "may", "should", "must", "can"})
+# Governing verbs whose infinitive complement is in the future ("plans to meet Friday").
+_FUTURE_GOVERNORS = frozenset(
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "set",
+        "intend",
+        "hope",
+        "aim",
+        "want",
+        "agree",
+        "prepare",
+        "promise",
+        "threaten",
+        "vow",
+        "pledge",
+        "decide",
+        "seek",
+        "due",
+        "likely",
+        "poised",
+        "slate",
+        "go",
+        "propose",
+        "offer",
+        "try",
+    }
+)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` in the dependency tree."""
+    t = token
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+# Verbs of planning point ahead whatever their own tense: "planned a rally on
+# Saturday", "has scheduled a news conference Thursday".
+_PLANNING = frozenset({"plan", "schedule", "slate", "expect", "set"})
+
+
+def tense_of(span: Span) -> Tense:
+    """Tense of the clause governing ``span`` (past, present, future or none)."""
+    root = span.root
+    if root.dep_ in ("poss", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        # "Wednesday's ruling", "a Sunday night service": a noun's date, not the clause's.
+        return "none"
+    verb = governing_verb(root)
+    if verb is not None and verb.lemma_.lower() in _PLANNING and verb.i < root.i:
+        return "future"
+    if verb is None:
+        verb = next((t for t in span.sent if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return "none"
+    return _verb_tense(verb)
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> Tense:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if any(a.tag_ == "TO" for a in auxes) or any(a.lower_ == "to" for a in auxes):
+        head = verb.head
+        if head is not verb and (
+            head.lemma_.lower() in _FUTURE_GOVERNORS
+            or any(c.lower_ in _FUTURE_AUX for c in head.children)
+        ):
+            return "future"
+        if head is not verb and head.pos_ == "ADJ" and head.head is not head:
+            # "would be ready to leave Tuesday": the tense is that of "be ready"
+            head = head.head
+        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+            if depth >= 4 or (head.dep_ == "xcomp" and head.head is not head):
+                return "future"
+            return _verb_tense(head, depth + 1)
+        return "future"
+    if words & _MODAL_FUTURE:
+        # "could be located Wednesday": a modal says nothing about direction.
+        return "none"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        # "was to meet", "were due to" stay past; "had met" is past.
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+        # "is meeting Friday" points ahead, "was meeting" was handled above.
+        return "future"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "be" for a in auxes):
+        # passive present: "is scheduled for Friday" points ahead.
+        if verb.lemma_.lower() in _FUTURE_GOVERNORS:
+            return "future"
+        return "present"
+    if verb.tag_ in ("VBZ", "VBP"):
+        if verb.lemma_ == "be":
+            # "is due/expected/set" (ADJ or VBN complement)
+            for c in verb.children:
+                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _FUTURE_GOVERNORS:
+                    return "future"
+        return "present"
+    if verb.tag_ == "VBN":
+        return "past"
+    if verb.tag_ == "VB" and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "conj"):
+        return _verb_tense(verb.head, depth + 1) if depth < 4 else "none"
+    return "none"

@@ -1,0 +1,168 @@
+"""The time stage on parsed sentences (our own, news-style): extents, types, values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from dateline.record import Timex
+from dateline.time.anchor import anchor_for
+from dateline.time.component import TimeStage
+
+pytestmark = pytest.mark.integration
+
+PUBLISHED = dt.date(2025, 8, 7)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def stage(nlp: Language) -> TimeStage:
+    return TimeStage(nlp, "dateline_time_v1")
+
+
+def timexes(
+    nlp: Language, stage: TimeStage, text: str, published: dt.date | None = PUBLISHED
+) -> list[Timex]:
+    doc = nlp(text)
+    doc._.published = published
+    return list(stage(doc)._.timexes)
+
+
+def triples(found: list[Timex]) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in found]
+
+
+def test_ids_offsets_and_text_order(nlp: Language, stage: TimeStage) -> None:
+    text = "The envoy arrived on Monday and will leave next week."
+    found = timexes(nlp, stage, text)
+    assert [t.id for t in found] == ["t1", "t2"]
+    for t in found:
+        assert text[t.start : t.end] == t.text
+    assert triples(found) == [
+        ("Monday", "DATE", "2025-08-04"),
+        ("next week", "DATE", "2025-W33"),
+    ]
+
+
+def test_weekday_direction_by_tense(nlp: Language, stage: TimeStage) -> None:
+    past = timexes(nlp, stage, "The foreign minister met the envoy on Wednesday.")
+    future = timexes(nlp, stage, "The foreign minister will meet the envoy on Wednesday.")
+    planned = timexes(nlp, stage, "The two leaders plan to hold talks on Friday.")
+    assert triples(past) == [("Wednesday", "DATE", "2025-08-06")]
+    assert triples(future) == [("Wednesday", "DATE", "2025-08-13")]
+    assert triples(planned) == [("Friday", "DATE", "2025-08-08")]
+
+
+def test_range_of_weekdays(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(nlp, stage, "The negotiators will sit from Monday to Wednesday.")
+    assert triples(found) == [
+        ("Monday", "DATE", "2025-08-11"),
+        ("Wednesday", "DATE", "2025-08-13"),
+    ]
+
+
+def test_extents_follow_timeml(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(
+        nlp,
+        stage,
+        "Exports fell over the past year, and profit rose in the third quarter of 2024, "
+        "while third-quarter sales were flat.",
+    )
+    assert triples(found) == [
+        ("the past year", "DATE", "2024"),
+        ("the third quarter of 2024", "DATE", "2024-Q3"),
+        ("third-quarter", "DATE", "2025-Q3"),
+    ]
+
+
+def test_durations_sets_and_vague(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(
+        nlp,
+        stage,
+        "The siege has lasted some eight months. Inspectors visit every Friday and "
+        "report twice a year. A deal could come in the coming days, but fighting goes on now.",
+    )
+    assert triples(found) == [
+        ("some eight months", "DURATION", "P8M"),
+        ("every Friday", "SET", "XXXX-WXX-5"),
+        ("twice a year", "SET", "P1Y"),
+        ("the coming days", "DATE", "FUTURE_REF"),
+        ("now", "DATE", "PRESENT_REF"),
+    ]
+
+
+def test_times_of_day(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(
+        nlp, stage, "The vote closed at 3 p.m. local time on Tuesday, and protests began Tuesday night."
+    )
+    assert triples(found) == [
+        ("3 p.m. local time", "TIME", "2025-08-05T15:00"),
+        ("Tuesday", "DATE", "2025-08-05"),
+        ("Tuesday night", "TIME", "2025-08-05TNI"),
+    ]
+
+
+def test_decades_and_calendar_dates(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(
+        nlp,
+        stage,
+        "The treaty of December 2019 echoed the 1990s. The leaders last met in June 2021 "
+        "and again on Aug. 1, 2024.",
+    )
+    assert triples(found) == [
+        ("December 2019", "DATE", "2019-12"),
+        ("the 1990s", "DATE", "199"),
+        ("June 2021", "DATE", "2021-06"),
+        ("Aug. 1, 2024", "DATE", "2024-08-01"),
+    ]
+
+
+def test_reference_point_moved_by_the_text(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(
+        nlp, stage, "The rebels took the town on March 3, 2022. Two days later, they withdrew."
+    )
+    assert triples(found) == [
+        ("March 3, 2022", "DATE", "2022-03-03"),
+        ("Two days later", "DATE", "2022-03-05"),
+    ]
+
+
+def test_ages_counts_money_are_not_dates(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(
+        nlp,
+        stage,
+        "A 45-year-old farmer, aged 45, said 2000 soldiers and 1500 tanks had crossed, "
+        "costing $1990 each. The man, 52 years old, was in his forties.",
+    )
+    assert found == []
+
+
+def test_modal_may_is_not_a_month(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(nlp, stage, "May said the talks may resume. Sanctions took effect in May.")
+    assert triples(found) == [("May", "DATE", "2025-05")]
+
+
+def test_missing_publication_date_is_not_guessed(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(
+        nlp,
+        stage,
+        "The ministers met on Wednesday and will meet again next month, after talks in June 2021.",
+        published=None,
+    )
+    assert triples(found) == [
+        ("Wednesday", "DATE", "XXXX-WXX-3"),
+        ("next month", "DATE", "XXXX-XX"),
+        ("June 2021", "DATE", "2021-06"),
+    ]
+
+
+def test_anchor_for_finds_the_sentence_timex(nlp: Language, stage: TimeStage) -> None:
+    doc = nlp("Trump and Putin will meet next week. The sanctions took effect on Wednesday.")
+    doc._.published = PUBLISHED
+    stage(doc)
+    meet = doc.text.index("meet")
+    took = doc.text.index("took")
+    first, second = anchor_for(doc, meet), anchor_for(doc, took)
+    assert first is not None and first.value == "2025-W33"
+    assert second is not None and second.value == "2025-08-06"

@@ -1,0 +1,146 @@
+"""Normalization of time expressions, without a spaCy model (tense given explicitly)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.time.calendar import Point, timex_value, weekday_near
+from dateline.time.lexicon import load_lexicon
+from dateline.time.numbers import parse_number
+from dateline.time.resolve import Context, Resolver
+from dateline.time.tense import Tense
+
+pytestmark = pytest.mark.unit
+
+THURSDAY = dt.date(2025, 8, 7)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver(load_lexicon())
+
+
+def value(
+    resolver: Resolver,
+    kind: str,
+    text: str,
+    dct: dt.date | None = THURSDAY,
+    tense: Tense = "none",
+) -> str | None:
+    res = resolver.resolve(kind, text, Context(dct=dct, tense=tense))
+    return None if res is None else res.value
+
+
+def test_weekday_direction_follows_tense(resolver: Resolver) -> None:
+    assert value(resolver, "weekday", "Wednesday", tense="past") == "2025-08-06"
+    assert value(resolver, "weekday", "Wednesday", tense="future") == "2025-08-13"
+    assert value(resolver, "weekday", "Friday", tense="future") == "2025-08-08"
+    assert value(resolver, "weekday", "Friday", tense="past") == "2025-08-01"
+    # the publication day itself, reported in the past tense, is that day
+    assert value(resolver, "weekday", "Thursday", tense="past") == "2025-08-07"
+
+
+def test_last_this_next_weekday(resolver: Resolver) -> None:
+    assert value(resolver, "weekday", "last Monday") == "2025-08-04"
+    assert value(resolver, "weekday", "next Monday") == "2025-08-11"
+    assert value(resolver, "weekday", "Wednesday night", tense="past") == "2025-08-06TNI"
+
+
+def test_iso_weeks_and_relative_units(resolver: Resolver) -> None:
+    assert value(resolver, "relative", "next week") == "2025-W33"
+    assert value(resolver, "relative", "last week") == "2025-W31"
+    assert value(resolver, "relative", "this week") == "2025-W32"
+    assert value(resolver, "relative", "last month") == "2025-07"
+    assert value(resolver, "relative", "next year") == "2026"
+    assert value(resolver, "relative", "the past decade") == "201"
+
+
+def test_year_boundaries(resolver: Resolver) -> None:
+    new_year = dt.date(2026, 1, 2)  # a Friday in ISO week 1 of 2026
+    assert value(resolver, "relative", "last week", dct=new_year) == "2025-W52"
+    assert value(resolver, "relative", "last month", dct=new_year) == "2025-12"
+    assert value(resolver, "relative", "last quarter", dct=new_year) == "2025-Q4"
+    assert value(resolver, "deictic", "yesterday", dct=new_year) == "2026-01-01"
+    # a December date reported in early January is last year's
+    assert value(resolver, "mdy", "Dec. 30", dct=new_year, tense="past") == "2025-12-30"
+    assert value(resolver, "month", "December", dct=new_year, tense="past") == "2025-12"
+    # ISO week 1 of 2021 starts on 4 January: 2 January 2021 is in week 53 of 2020
+    assert timex_value(Point(dt.date(2021, 1, 2), "W")) == "2020-W53"
+
+
+def test_quarters_and_fiscal_years(resolver: Resolver) -> None:
+    assert value(resolver, "quarter", "the second quarter") == "2025-Q2"
+    assert value(resolver, "quarter", "third quarter of 2023") == "2023-Q3"
+    assert value(resolver, "quarter", "last year's fourth quarter") == "2024-Q4"
+    assert value(resolver, "quarter", "first half of 2024") == "2024-H1"
+    assert value(resolver, "qcode", "Q3 2024") == "2024-Q3"
+    assert value(resolver, "year", "fiscal 2023") == "2023"
+    # the fourth quarter named in a January report, in the past tense, is last year's
+    jan = dt.date(2026, 1, 20)
+    assert value(resolver, "quarter", "the fourth quarter", dct=jan, tense="past") == "2025-Q4"
+
+
+def test_decades_centuries_seasons(resolver: Resolver) -> None:
+    assert value(resolver, "decade", "the 1990s") == "199"
+    assert value(resolver, "decade", "the '80s") == "198"
+    assert value(resolver, "decade", "the nineties") == "199"
+    assert value(resolver, "century", "the 20th century") == "19"
+    assert value(resolver, "season", "this summer") == "2025-SU"
+    assert value(resolver, "season", "last winter") == "2024-WI"
+
+
+def test_durations_and_sets(resolver: Resolver) -> None:
+    assert value(resolver, "duration", "some eight months") == "P8M"
+    assert value(resolver, "duration", "two days") == "P2D"
+    assert value(resolver, "duration", "more than a decade") == "P1E"
+    assert value(resolver, "duration", "several years") == "PXY"
+    assert value(resolver, "duration", "2 1/2 years") == "P2Y6M"
+    assert value(resolver, "duration", "an hour and a half") == "PT1H30M"
+    assert value(resolver, "duration_adj", "five-year") == "P5Y"
+    assert value(resolver, "set", "every Friday") == "XXXX-WXX-5"
+    assert value(resolver, "set", "twice a year") == "P1Y"
+    assert value(resolver, "set", "nightly") == "P1D"
+
+
+def test_anchored_durations(resolver: Resolver) -> None:
+    assert value(resolver, "duration", "two days ago") == "2025-08-05"
+    assert value(resolver, "duration", "three months ago") == "2025-05"
+    assert value(resolver, "duration", "a year from now") == "2026"
+
+
+def test_vague_references(resolver: Resolver) -> None:
+    assert value(resolver, "vague", "the coming days") == "FUTURE_REF"
+    assert value(resolver, "vague", "coming days") == "FUTURE_REF"
+    assert value(resolver, "vague", "recently") == "PAST_REF"
+    assert value(resolver, "vague", "now") == "PRESENT_REF"
+
+
+def test_missing_publication_date_keeps_xs(resolver: Resolver) -> None:
+    assert value(resolver, "weekday", "Wednesday", dct=None, tense="past") == "XXXX-WXX-3"
+    assert value(resolver, "relative", "next week", dct=None) == "XXXX-WXX"
+    assert value(resolver, "relative", "last year", dct=None) == "XXXX"
+    assert value(resolver, "deictic", "yesterday", dct=None) == "XXXX-XX-XX"
+    assert value(resolver, "month", "May", dct=None) == "XXXX-05"
+    assert value(resolver, "mdy", "June 5", dct=None) == "XXXX-06-05"
+    assert value(resolver, "quarter", "the third quarter", dct=None) == "XXXX-Q3"
+    # absolute expressions need no anchor
+    assert value(resolver, "my", "June 2021", dct=None) == "2021-06"
+    assert value(resolver, "mdy", "Aug. 6, 2025", dct=None) == "2025-08-06"
+
+
+def test_reference_point_moves_with_the_text(resolver: Resolver) -> None:
+    ctx = Context(dct=THURSDAY, ref=Point(dt.date(2021, 6, 16), "D"))
+    res = resolver.resolve("relative_day", "the next day", ctx)
+    assert res is not None and res.value == "2021-06-17"
+    res = resolver.resolve("duration", "two days later", ctx)
+    assert res is not None and res.value == "2021-06-18"
+
+
+def test_calendar_helpers() -> None:
+    assert weekday_near(THURSDAY, 3, -1) == dt.date(2025, 8, 6)
+    assert weekday_near(THURSDAY, 3, 1) == dt.date(2025, 8, 13)
+    assert parse_number("twenty-four") == 24
+    assert parse_number("a couple of") == 2
+    assert parse_number("several") is None
