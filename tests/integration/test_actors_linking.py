@@ -163,3 +163,27 @@ def test_bad_input_never_raises(nlp, stage) -> None:  # type: ignore[no-untyped-
     doc._.published = None
     stage(doc)
     assert isinstance(doc._.actors, list)
+
+
+def test_subject_pronoun_follows_the_last_subject(nlp, stage) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Former Defence Secretary Ben Wallace said that Putin's demands were unrealistic. "
+        '"Europe will pay for a bad deal," he added.'
+    )
+    doc = run(nlp, stage, text)
+    assert find(doc, "he added").name == "Ben Wallace"  # type: ignore[union-attr]
+
+
+def test_unknown_subject_blocks_a_distant_pronoun(nlp, stage) -> None:  # type: ignore[no-untyped-def]
+    text = "Joe Biden spoke on Monday. Zorbulak disputed that he had been involved."
+    doc = run(nlp, stage, text, "2022-01-01")
+    start = doc.text.index("he had")
+    biden = find(doc, "Joe Biden")
+    assert biden is not None
+    assert not any(m.start == start for m in biden.mentions)
+
+
+def test_kb_name_inside_a_longer_name(nlp, stage) -> None:  # type: ignore[no-untyped-def]
+    doc = run(nlp, stage, "The International Labour Organisation and the Liberal Democrats met.")
+    assert all(a.kb != "org:gbr-labour" for a in doc._.actors)
+    assert all(a.kb != "org:usa-democratic-party" for a in doc._.actors)

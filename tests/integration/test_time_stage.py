@@ -94,7 +94,9 @@ def test_durations_sets_and_vague(nlp: Language, stage: TimeStage) -> None:
 
 def test_times_of_day(nlp: Language, stage: TimeStage) -> None:
     found = timexes(
-        nlp, stage, "The vote closed at 3 p.m. local time on Tuesday, and protests began Tuesday night."
+        nlp,
+        stage,
+        "The vote closed at 3 p.m. local time on Tuesday, and protests began Tuesday night.",
     )
     assert triples(found) == [
         ("3 p.m. local time", "TIME", "2025-08-05T15:00"),

@@ -9,7 +9,7 @@ import pytest
 
 from dateline.corpus.cluster import Mention, cluster_block, compatible, sides_agree
 from dateline.corpus.merge_eval import evaluate, score_pairs
-from dateline.corpus.similarity import content_tokens, other_names
+from dateline.corpus.similarity import content_tokens, other_names, used_as_place
 
 pytestmark = pytest.mark.unit
 
@@ -96,12 +96,29 @@ def test_pair_scores() -> None:
 
 @pytest.mark.parametrize(
     ("name", "min_precision", "min_recall"),
-    [("merge_dev.yaml", 0.99, 0.95), ("merge_test.yaml", 0.99, 0.95)],
+    [
+        ("merge_dev.yaml", 0.99, 0.95),
+        ("merge_test.yaml", 0.99, 0.95),
+        ("merge_heldout.yaml", 0.99, 0.75),
+    ],
 )
 def test_merge_precision_and_recall_on_the_labelled_set(
     name: str, min_precision: float, min_recall: float
 ) -> None:
-    # Measured (python -m dateline.corpus.merge_eval ...): P=1.000 R=1.000 on both halves.
+    # Measured (python -m dateline.corpus.merge_eval ...): P=1.000 everywhere; R=1.000 on
+    # dev and test, 0.800 on the held-out set (a paraphrase with almost no shared words).
     scores = evaluate(FIXTURES / name)
     assert scores.precision >= min_precision
     assert scores.recall >= min_recall
+
+
+def test_a_capital_is_a_place_after_a_locative_preposition() -> None:
+    text = (
+        "Police detained a reporter at Zenda airport; Zenda said it was lawful. In Ruritania too."
+    )
+    at = text.index("Zenda")
+    said = text.index("Zenda", at + 1)
+    assert used_as_place(text, at, "Zenda", "Ruritania")
+    assert not used_as_place(text, said, "Zenda", "Ruritania")
+    # The actor's own name is the actor, even after "in".
+    assert not used_as_place(text, text.index("Ruritania"), "Ruritania", "Ruritania")

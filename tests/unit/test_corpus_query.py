@@ -167,3 +167,6 @@ def test_gdelt_export_has_61_columns(store: CorpusStore, tmp_path: Path) -> None
     assert len(wire[field["DATEADDED"]]) == 14
     reports = tmp_path / "reports.tsv"
     assert export(store, reports, fmt="gdelt", what="events") == 4
+    planned = tmp_path / "planned.tsv"
+    assert export(store, planned, fmt="gdelt", filters=Filters(status="planned")) == 1
+    assert planned.read_text(encoding="utf-8").split("\t")[field["EventCode"]] == "036"

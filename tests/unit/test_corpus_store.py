@@ -191,3 +191,14 @@ def test_records_export_gives_back_what_was_ingested(tmp_path: Path) -> None:
         assert export(store, out, fmt="jsonl", what="records") == 10
     back = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(back, key=lambda r: r["id"]) == sorted(records, key=lambda r: r["id"])
+
+
+def test_records_without_text_are_kept_apart(tmp_path: Path) -> None:
+    failed = [
+        {"id": f"bad-{n}", "text": "", "published": None, "source": None, "error": "E001: empty"}
+        for n in range(3)
+    ]
+    with CorpusStore(tmp_path / "c.duckdb") as store:
+        stats = ingest_records(store, failed)
+        errors = store.scalar("SELECT count(*) FROM articles WHERE error IS NOT NULL")
+    assert stats.stored == 3 and stats.failed == 3 and errors == 3

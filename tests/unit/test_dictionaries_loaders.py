@@ -211,3 +211,9 @@ def test_braced_notes_are_not_part_of_actor_names(tmp_path: Path) -> None:
     actors = load_actors(path)
     assert actors[0].names == ["harbour town", "port harbour"]
     assert actors[0].comment == "capital until 1990"
+
+
+def test_a_missing_file_is_reported_not_raised(tmp_path: Path) -> None:
+    merged = load_dictionaries([tmp_path / "absent.actors.txt"])
+    assert not merged
+    assert merged.reports[0].warnings and "could not read" in merged.reports[0].warnings[0]

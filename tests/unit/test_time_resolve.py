@@ -77,6 +77,8 @@ def test_quarters_and_fiscal_years(resolver: Resolver) -> None:
     assert value(resolver, "quarter", "first half of 2024") == "2024-H1"
     assert value(resolver, "qcode", "Q3 2024") == "2024-Q3"
     assert value(resolver, "year", "fiscal 2023") == "2023"
+    assert value(resolver, "qcode", "FY2024") == "2024"
+    assert value(resolver, "qcode", "FY 25") == "2025"
     # the fourth quarter named in a January report, in the past tense, is last year's
     jan = dt.date(2026, 1, 20)
     assert value(resolver, "quarter", "the fourth quarter", dct=jan, tense="past") == "2025-Q4"
@@ -94,7 +96,8 @@ def test_decades_centuries_seasons(resolver: Resolver) -> None:
 def test_durations_and_sets(resolver: Resolver) -> None:
     assert value(resolver, "duration", "some eight months") == "P8M"
     assert value(resolver, "duration", "two days") == "P2D"
-    assert value(resolver, "duration", "more than a decade") == "P1E"
+    assert value(resolver, "duration", "more than a decade") == "P10Y"
+    assert value(resolver, "duration", "two decades") == "P20Y"
     assert value(resolver, "duration", "several years") == "PXY"
     assert value(resolver, "duration", "2 1/2 years") == "P2Y6M"
     assert value(resolver, "duration", "an hour and a half") == "PT1H30M"

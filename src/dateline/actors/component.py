@@ -29,8 +29,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline.actors.dating import estimate_day
 from dateline.actors.gazetteer import Gazetteer
-from dateline.actors.kb import KnowledgeBase, get_kb
+from dateline.actors.kb import ActorCode, KnowledgeBase, PersonEntry, get_kb
 from dateline.actors.linker import Linker, Mention, dated_code, quote_regions, sentence_years
 from dateline.actors.phrases import assemble
 from dateline.nlp.extensions import register_extensions
@@ -43,6 +44,8 @@ log = logging.getLogger(__name__)
 # Stages by name, so that resolve_mention can find the one that processed a Doc without
 # storing an object on the Doc (Docs must stay serializable).
 _STAGES: dict[str, ActorsStage] = {}
+# Where the estimated date of an undated Doc is kept (a string: Docs stay serializable).
+_DAY_KEY = "_dateline_actors_day"
 
 
 class ActorsStage:
@@ -67,8 +70,16 @@ class ActorsStage:
 
     # ------------------------------------------------------------------
     def day(self, doc: Doc) -> dt.date:
+        """The date roles are resolved at: the publication date, else an estimate."""
         published = doc._.published
-        return published if isinstance(published, dt.date) else dt.date.today()
+        if isinstance(published, dt.date):
+            return published
+        cached = doc.user_data.get(_DAY_KEY)
+        if isinstance(cached, str):
+            return dt.date.fromisoformat(cached)
+        day = estimate_day(doc, self.gazetteer.items(doc), self.linker)
+        doc.user_data[_DAY_KEY] = day.isoformat()
+        return day
 
     def mentions(self, doc: Doc) -> list[Mention]:
         day = self.day(doc)
@@ -118,6 +129,9 @@ class ActorsStage:
             else:
                 code = self.kb.person_code(person, day)
                 if code.sector == "ELI":
+                    titled = titled_code(self.kb, person, group)
+                    code = titled or code
+                if code.sector == "ELI":
                     for m in group:
                         if not m.named:
                             continue
@@ -138,6 +152,16 @@ class ActorsStage:
                     actor.sector = m.sector
             if actor.cameo is None:
                 actor.cameo = (actor.country or "") + (actor.sector or "") or None
+
+
+def titled_code(kb: KnowledgeBase, person: PersonEntry, group: list[Mention]) -> ActorCode | None:
+    """ "UK Foreign Secretary Jack Straw": the text gives an office the person held; its
+    code beats "former official" when the date says the person is out of office."""
+    for m in group:
+        for tenure in person.tenures:
+            if m.named and tenure.office in m.roles:
+                return kb.tenure_code(tenure, person)
+    return None
 
 
 def _stage_for(doc: Doc) -> ActorsStage | None:

@@ -116,6 +116,7 @@ class Gazetteer:
                     continue
                 found.append(Item(start, end, type_, value))
         found = _merge_namesakes(found)
+        found = _drop_parts_of_longer_names(doc, found)
         found.extend(_ner_items(doc, found))
         found.sort(key=lambda it: (-(it.end - it.start), it.rank(), it.start))
         taken = bytearray(len(doc))
@@ -127,6 +128,42 @@ class Gazetteer:
             taken[it.start : it.end] = b"\x01" * (it.end - it.start)
         chosen.sort(key=lambda it: it.start)
         return chosen
+
+
+def _drop_parts_of_longer_names(doc: Doc, found: list[Item]) -> list[Item]:
+    """A KB organization inside a longer capitalized name is not that organization:
+    "Labour" in "International Labour Organisation", "Democrats" in "Liberal Democrats"."""
+    drop: set[Item] = set()
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        inner = [
+            it for it in found if it.type == ORG and ent.start <= it.start and it.end <= ent.end
+        ]
+        if not inner:
+            continue
+        covered = {i for it in inner for i in range(it.start, it.end)}
+        extra = [
+            t
+            for t in doc[ent.start : ent.end]
+            if t.i not in covered and t.is_title and t.is_alpha and t.lower_ not in ("the", "a")
+        ]
+        if extra:
+            drop.update(inner)
+    starts = {i for it in found for i in range(it.start, it.end)}
+    for it in found:
+        prev = doc[it.start - 1] if it.start > 0 else None
+        if (
+            it.type == ORG
+            and it.end - it.start == 1
+            and prev is not None
+            and prev.is_title
+            and prev.is_alpha
+            and not prev.is_sent_start
+            and prev.i not in starts
+        ):
+            drop.add(it)  # "Liberal Democrats", "New Labour": another name
+    return [it for it in found if it not in drop]
 
 
 def _merge_namesakes(found: list[Item]) -> list[Item]:

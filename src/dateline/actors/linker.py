@@ -368,7 +368,15 @@ class Linker:
         if it.type == CAPITAL:
             before = doc[it.start - 1].lower_ if it.start > 0 else ""
             after = doc[it.end].text if it.end < len(doc) else ""
-            if before in LOCATIVE or after in ("-", "–") or _is_compound_modifier(doc, it):
+            modifies = (
+                doc[it.end - 1].dep_ in ("compound", "amod") and doc[it.end - 1].head.i >= it.end
+            )
+            if (
+                before in LOCATIVE
+                or after in ("-", "–")
+                or modifies
+                or _is_compound_modifier(doc, it)
+            ):
                 return None
             return self._org_mention(m, f"gov:{it.value}")
         if it.type == ORG:
@@ -519,11 +527,20 @@ class Linker:
     def pronouns(
         self, doc: Doc, mentions: list[Mention], quotes: list[tuple[int, int]]
     ) -> list[Mention]:
-        """He/she/him/his/her to the nearest fitting person mentioned before."""
+        """He/she/him/his/her to the nearest fitting person mentioned before.
+
+        The person must be in the same sentence or one of the two before it (sentences
+        wholly inside quotations do not count), and no unrecognized proper-noun subject may
+        stand between them ("Volker disputed that he ..." when "Volker" is unknown).
+        """
         persons = sorted(
             (m for m in mentions if m.kind == "person" and m.key),
             key=lambda m: m.start,
         )
+        covered = bytearray(len(doc))
+        for m in mentions:
+            covered[m.tok_start : m.tok_end] = b"\x01" * (m.tok_end - m.tok_start)
+        sent_of = _sentence_numbers(doc, quotes)
         found: list[Mention] = []
         idx = 0
         recent: list[Mention] = []
@@ -537,19 +554,59 @@ class Linker:
             if _inside(quotes, tok.idx):
                 continue  # "he" inside a quotation usually is not the speaker
             gender = "m" if lower in MALE_PRONOUNS else "f"
+            fitting: list[Mention] = []
             for cand in reversed(recent):
                 if cand.in_quote:
                     continue
-                if cand.gender not in (None, gender):
-                    continue
-                if tok.idx - cand.start > 1500:
+                if sent_of[tok.i] - sent_of[cand.tok_start] > 2:
                     break
-                m = self._span(doc, tok.i, tok.i + 1)
-                _adopt(m, cand)
-                m.named = False
-                found.append(m)
-                break
+                if _unknown_subject_between(doc, covered, cand.tok_end, tok.i):
+                    break
+                if cand.gender in (None, gender):
+                    fitting.append(cand)
+            if not fitting:
+                continue
+            target = fitting[0]
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                # A subject pronoun continues the last subject ("Sir Ben argued ...
+                # '...,' he added"), not the nearest name inside a clause.
+                subjects = [c for c in fitting if _is_subject(doc, c)]
+                if subjects:
+                    target = subjects[0]
+            m = self._span(doc, tok.i, tok.i + 1)
+            _adopt(m, target)
+            m.named = False
+            found.append(m)
         return found
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    span = doc[m.tok_start : m.tok_end]
+    return span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _sentence_numbers(doc: Doc, quotes: list[tuple[int, int]]) -> list[int]:
+    """For each token, the number of its sentence, not counting sentences in quotations."""
+    numbers = [0] * len(doc)
+    n = 0
+    for sent in doc.sents:
+        if not _inside(quotes, sent.start_char) or not _inside(quotes, sent.end_char - 1):
+            n += 1
+        for i in range(sent.start, sent.end):
+            numbers[i] = n
+    return numbers
+
+
+def _unknown_subject_between(doc: Doc, covered: bytearray, start: int, end: int) -> bool:
+    for tok in doc[start:end]:
+        if (
+            tok.pos_ == "PROPN"
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and not covered[tok.i]
+            and tok.is_title
+        ):
+            return True
+    return False
 
 
 def _adopt(m: Mention, target: Mention) -> None:
@@ -583,6 +640,12 @@ def _gender_of_honorific(honorific: str | None) -> str | None:
     if h in FEMALE_HONORIFICS:
         return "f"
     return None
+
+
+def _quoted_between(regions: list[tuple[int, int]], start: int, end: int) -> int:
+    """Characters inside quotations between two offsets: long quotes do not count as
+    distance between a speaker's name and the "he said" after the quote."""
+    return sum(max(0, min(b, end) - max(a, start)) for a, b in regions)
 
 
 def _inside(regions: list[tuple[int, int]], pos: int) -> bool:

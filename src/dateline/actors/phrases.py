@@ -157,7 +157,14 @@ def _phrase_at(doc: Doc, at: dict[int, Item], i: int, hi: int) -> Phrase | None:
         if _lower(doc, j, hi) in ("of", "for"):
             n = j + 1 + (1 if _lower(doc, j + 1, hi) == "the" else 0)
             place = at.get(n)
-            if place is not None and place.type in PLACE_TYPES and place.type != "adj":
+            # "head of the UN Office for ...": the place is part of a longer name.
+            continues = place is not None and place.end < hi and doc[place.end].is_title
+            if (
+                place is not None
+                and place.type in PLACE_TYPES
+                and place.type != "adj"
+                and not continues
+            ):
                 of_place = place
                 j = place.end
     else:

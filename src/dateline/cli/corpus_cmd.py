@@ -29,6 +29,8 @@ SUFFIX_FORMATS = {
 DB_OPTION = typer.Option(..., "--db", help="DuckDB file of the corpus.")
 ACTOR = typer.Option(None, "--actor", help="Actor name (substring), CAMEO code or KB id.")
 COUNTRY = typer.Option(None, "--country", help="ISO alpha-3 of an actor or the place.")
+SOURCE_COUNTRY = typer.Option(None, "--source-country", help="ISO alpha-3 of the source actor.")
+TARGET_COUNTRY = typer.Option(None, "--target-country", help="ISO alpha-3 of the target actor.")
 TYPE = typer.Option(None, "--type", help="PLOVER type(s), comma-separated.")
 STATUS = typer.Option(None, "--status", help="occurred, planned, ... (comma-separated).")
 SINCE = typer.Option(None, "--since", help="From this date (YYYY-MM-DD), inclusive.")
@@ -223,6 +225,8 @@ def query(
     db: Path = DB_OPTION,
     actor: str | None = ACTOR,
     country: str | None = COUNTRY,
+    source_country: str | None = SOURCE_COUNTRY,
+    target_country: str | None = TARGET_COUNTRY,
     type: str | None = TYPE,
     status: str | None = STATUS,
     since: str | None = SINCE,
@@ -242,6 +246,8 @@ def query(
     filters = _filters(
         actor=actor,
         country=country,
+        source_country=source_country,
+        target_country=target_country,
         type=type,
         status=status,
         since=since,
@@ -280,6 +286,8 @@ def export_cmd(
     ),
     actor: str | None = ACTOR,
     country: str | None = COUNTRY,
+    source_country: str | None = SOURCE_COUNTRY,
+    target_country: str | None = TARGET_COUNTRY,
     type: str | None = TYPE,
     status: str | None = STATUS,
     since: str | None = SINCE,
@@ -300,6 +308,8 @@ def export_cmd(
     filters = _filters(
         actor=actor,
         country=country,
+        source_country=source_country,
+        target_country=target_country,
         type=type,
         status=status,
         since=since,
@@ -320,6 +330,8 @@ def aggregate_cmd(
     by_type: bool = typer.Option(False, "--by-type", help="One row per PLOVER type too."),
     actor: str | None = ACTOR,
     country: str | None = COUNTRY,
+    source_country: str | None = SOURCE_COUNTRY,
+    target_country: str | None = TARGET_COUNTRY,
     type: str | None = TYPE,
     status: str | None = STATUS,
     since: str | None = SINCE,
@@ -340,6 +352,8 @@ def aggregate_cmd(
     filters = _filters(
         actor=actor,
         country=country,
+        source_country=source_country,
+        target_country=target_country,
         type=type,
         status=status,
         since=since,

@@ -91,11 +91,7 @@ def export(
     if fmt == "gdelt":
         table: Table = "events" if what == "events" else "clusters"
         where, params = filters.where(table)
-        alias = "e" if table == "events" else "c"
-        # Qualify the filter's bare column names with the main table's alias.
-        sql = (EVENTS_SQL if table == "events" else CLUSTERS_SQL).format(
-            where=_qualify(where, alias)
-        )
+        sql = (EVENTS_SQL if table == "events" else CLUSTERS_SQL).format(where=where)
         with out.open("w", encoding="utf-8", newline="") as stream:
             return write_gdelt(_rows(store, sql, params), stream)
     sql, params = _select(what, filters)
@@ -122,14 +118,3 @@ def export(
     else:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     return int(table_arrow.num_rows)
-
-
-def _qualify(where: str, alias: str) -> str:
-    import re
-
-    columns = (
-        "source_actors|target_actors|actor1_name|actor2_name|actor1_code|actor2_code|"
-        "actor1_kb|actor2_kb|actor1_country|actor2_country|location_country|type|plover|"
-        "status|event_date|published|first_report|evidence_text"
-    )
-    return re.sub(rf"(?<![\w.])({columns})\b", rf"{alias}.\1", where)

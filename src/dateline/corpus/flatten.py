@@ -16,7 +16,7 @@ from typing import Any
 
 from dateline.corpus.dates import timex_interval
 from dateline.corpus.keys import event_uid, normalize_published
-from dateline.corpus.similarity import other_names
+from dateline.corpus.similarity import other_names, used_as_place
 
 Columns = dict[str, list[Any]]
 Row = Mapping[str, Any]
@@ -68,9 +68,9 @@ def side_key(actors: list[Row]) -> str:
     return "|".join(sorted({actor_block_key(a) for a in actors})) or "-"
 
 
-# Types whose two sides play the same role: "A met B" and "B held talks with A" are
-# one meeting, so their dyad is compared without order.
-SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
+# Types whose two sides usually play the same role: "A met B" and "B held talks with
+# A" are one meeting, "A and B signed a deal" one agreement; the dyad is unordered.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 
 def block_key(event_type: str, status: str, source_key: str, target_key: str) -> str:
@@ -97,8 +97,10 @@ class Flattener:
         published = _date(published_text)
         actors = [a for a in record.get("actors") or [] if isinstance(a, Mapping)]
         by_id = {a.get("id"): a for a in actors}
-        # Spans that are not "other names" in an evidence sentence: actors and dates
-        # (sorted once here, used by every event of the article).
+        # Spans that are not "other names" in an evidence sentence: actor mentions and
+        # dates. An actor mention used as a place ("detained at Ankara airport", where
+        # Ankara is also a metonym of Turkey) stays: places are what tell look-alike
+        # events apart (sorted once, used by every event).
         masked = [
             (m["start"], m["end"])
             for a in actors
@@ -106,6 +108,7 @@ class Flattener:
             if isinstance(m, Mapping)
             and isinstance(m.get("start"), int)
             and isinstance(m.get("end"), int)
+            and not used_as_place(text, m["start"], m.get("text"), a.get("name"))
         ] + [
             (t["start"], t["end"])
             for t in record.get("timexes") or []

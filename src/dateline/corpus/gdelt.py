@@ -88,10 +88,9 @@ SELECT c.cluster_id AS global_id, coalesce(c.event_date, c.first_report) AS day,
        c.num_mentions, c.num_sources, c.num_articles,
        c.location_name, c.location_country, a.ingested_at,
        coalesce(e.url, a.url, e.outlet) AS source_url
-FROM event_clusters c
+FROM (SELECT * FROM event_clusters WHERE {where}) c
 JOIN events e ON e.event_uid = c.representative_uid
 JOIN articles a ON a.article_key = e.article_key
-WHERE {where}
 ORDER BY day, global_id
 """
 EVENTS_SQL = """
@@ -102,8 +101,8 @@ SELECT e.event_uid AS global_id, coalesce(e.event_date, e.published) AS day,
        1 AS num_mentions, 1 AS num_sources, 1 AS num_articles,
        e.location_name, e.location_country, a.ingested_at,
        coalesce(e.url, a.url, e.outlet) AS source_url
-FROM events e JOIN articles a ON a.article_key = e.article_key
-WHERE {where}
+FROM (SELECT * FROM events WHERE {where}) e
+JOIN articles a ON a.article_key = e.article_key
 ORDER BY day, global_id
 """
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.corpus.keys import article_key
+from dateline.corpus.keys import article_key, record_key
 from dateline.corpus.reports import rebuild_dirty_clusters
 from dateline.corpus.sources import article_content
 from dateline.corpus.store import CorpusStore
@@ -110,7 +110,7 @@ def ingest_records(
     pending: set[str] = set()
     for record in records:
         stats.seen += 1
-        key = article_key(record.get("text") or "", record.get("published"), record.get("source"))
+        key = record_key(record)
         if key in known or key in pending:
             stats.skipped += 1
             continue

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
+from typing import Any
 
 from dateutil import parser as date_parser
 
@@ -36,6 +38,13 @@ def article_key(content: str, published: object, source: str | None) -> str:
     """Hex content hash of text (or HTML) + publication date + source."""
     payload = _SEP.join((content, normalize_published(published), (source or "").strip()))
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def record_key(record: Mapping[str, Any]) -> str:
+    """The key of a stored record: its text (else its id: an error record without
+    text stays distinct from other failures), publication date and source."""
+    content = str(record.get("text") or "") or f"\x00{record.get('id')}"
+    return article_key(content, record.get("published"), record.get("source"))
 
 
 def event_uid(article_key_: str, event_id: str) -> int:

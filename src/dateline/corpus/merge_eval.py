@@ -25,7 +25,7 @@ import yaml
 
 from dateline.corpus import cluster
 from dateline.corpus.ingest import ingest_records
-from dateline.corpus.keys import article_key, event_uid
+from dateline.corpus.keys import event_uid, record_key
 from dateline.corpus.store import CorpusStore
 from dateline.corpus.synthetic import build_record
 
@@ -57,7 +57,7 @@ def load_merge_set(path: str | Path) -> tuple[list[dict[str, Any]], dict[int, st
                 events=report.get("events", []),
                 timexes=report.get("timexes", []),
             )
-            key = article_key(record["text"], record["published"], record["source"])
+            key = record_key(record)
             for spec, event in zip(report.get("events", []), record["events"], strict=True):
                 gold[event_uid(key, event["id"])] = spec["gold"]
             records.append(record)

@@ -10,6 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 # A capitalized word that does not start a sentence: in news, mostly a proper name.
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|across|around|inside|into)\s+(?:the\s+)?$", re.I)
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august")
 _MONTHS_2 = ("september", "october", "november", "december")
@@ -28,6 +29,15 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+def used_as_place(text: str, start: int, mention: object, name: object) -> bool:
+    """Is this actor mention a place: after a locative preposition, and not the actor's
+    own name ("in Ankara" for Turkey: yes; "Ankara said": no; "in Turkey": no)?"""
+    if not _LOCATIVE.search(text[max(0, start - 16) : start]):
+        return False
+    stems = {w.lower()[:4] for w in _WORD.findall(str(name or "")) if len(w) > 2}
+    return not any(w.lower()[:4] in stems for w in _WORD.findall(str(mention or "")))
 
 
 def other_names(text: str, start: int, end: int, masked: Iterable[tuple[int, int]]) -> list[str]:

@@ -40,5 +40,7 @@ def read_records(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
 
 
 def article_content(article: Article) -> str:
-    """What the article key hashes: the text, else the raw HTML."""
-    return article.text if article.text is not None else (article.html or "")
+    """What the article key hashes: the text, else the raw HTML, else (an input that
+    could not be read) its id, so that two unreadable inputs stay two articles."""
+    content = article.text if article.text is not None else (article.html or "")
+    return content or f"\x00{article.id}"

@@ -12,8 +12,6 @@ import random
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from dateline.record import PLOVER_TYPES
-
 # (type, cameo, goldstein, quad_class) for bulk synthetic events.
 _CODES: tuple[tuple[str, str, float, int], ...] = (
     ("CONSULT", "036", 4.0, 1),
@@ -257,6 +255,3 @@ def bulk_records(
         )
         made += count
         article += 1
-
-
-__all__ = ["PLOVER_TYPES", "build_record", "bulk_records"]

@@ -279,8 +279,21 @@ def evaluate_conflibert(path: Path, options: EvalOptions) -> Report:
     report = Report(task="events-pentaclass", gold=str(path), documents=len(sentences))
     gold = [s.label or 0 for s in sentences]
     predicted: list[int] = []
-    for record in _run([(s.id, s.text, None) for s in sentences], options):
-        predicted.append(pentaclass_of(main_event(record.events, record)))
+    rows: list[dict[str, Any]] = []
+    for sent, record in zip(
+        sentences, _run([(s.id, s.text, None) for s in sentences], options), strict=True
+    ):
+        event = main_event(record.events, record)
+        predicted.append(pentaclass_of(event))
+        if predicted[-1] != sent.label:
+            rows.append(
+                {
+                    "id": sent.id,
+                    "gold": sent.label,
+                    "predicted": predicted[-1],
+                    "event": f"{event.cameo} {event.trigger.text}" if event else None,
+                }
+            )
     macro, per = macro_f1(gold, predicted, range(5))
     for c, prf in per.items():
         report.scores[f"class.{c}"] = prf
@@ -288,6 +301,7 @@ def evaluate_conflibert(path: Path, options: EvalOptions) -> Report:
     report.figures["accuracy"] = sum(g == p for g, p in zip(gold, predicted, strict=True)) / max(
         len(gold), 1
     )
+    report.tables["errors"] = rows
     confusion = Counter(zip(gold, predicted, strict=True))
     report.tables["confusion"] = [
         {"gold": g, **{f"pred_{p}": confusion[(g, p)] for p in range(5)}} for g in range(5)

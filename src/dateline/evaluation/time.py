@@ -97,13 +97,10 @@ def score_document(gold: Iterable[TimexSpan], system: Iterable[TimexSpan]) -> Do
     scores.strict = PRF(strict_tp, len(sys_list) - strict_tp, len(gold_list) - strict_tp)
     # Greedy one-to-one relaxed matching, best overlaps first.
     pairs = sorted(
-        (
-            (_overlap(g, s), gi, si)
-            for gi, g in enumerate(gold_list)
-            for si, s in enumerate(sys_list)
-            if _overlap(g, s) > 0
-        ),
-        reverse=True,
+        (-_overlap(g, s), gi, si)
+        for gi, g in enumerate(gold_list)
+        for si, s in enumerate(sys_list)
+        if _overlap(g, s) > 0
     )
     used_g: set[int] = set()
     used_s: set[int] = set()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.events.candidates import Candidate, noun_code
-from dateline.events.participants import QUANTIFIER_HEADS, of_objects, conjuncts
+from dateline.events.participants import QUANTIFIER_HEADS, conjuncts, of_objects
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = frozenset(
@@ -78,8 +78,8 @@ def subject_of(head: Token, depth: int = 0) -> list[Token]:
         if objects and gov.lemma_.lower() in OBJECT_CONTROL:
             return objects
         return subject_of(gov, depth + 1)
-    if head.dep_ in ("acl",) and gov.pos_ in ("NOUN", "PROPN") and head.tag_ == "VBG":
-        return [gov]
+    if head.dep_ == "acl" and gov.pos_ in ("NOUN", "PROPN") and gov.i < head.i:
+        return [gov]  # "forces loyal to X attacking ...", or a misparsed main verb
     if head.dep_ in ("advcl", "conj", "pcomp", "ccomp", "xcomp", "prep", "acl"):
         if head.dep_ == "pcomp":
             gov = gov.head  # "by stepping up" -> the verb the preposition attaches to
@@ -115,6 +115,9 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
 def targets_of(cand: Candidate) -> list[Token]:
     if cand.targets:
         return list(cand.targets)
+    _, threatened = ultimatum_parties(cand.head)
+    if threatened:
+        return threatened
     out: list[Token] = []
     noun = cand.noun
     if noun is not None:
@@ -130,7 +133,9 @@ def targets_of(cand: Candidate) -> list[Token]:
         out += _children(head, {"nsubjpass"})
     for obj in _children(head, {"dobj", "dative"}):
         if noun_code(obj) is not None:
-            out += _prep_objects(obj, TARGET_PREPS)
+            # "rejected a US offer", "dismissed an appeal from the president"
+            out += noun_sources(obj) + _prep_objects(obj, frozenset({"from"}))
+            out += _prep_objects(obj, TARGET_PREPS - {"from"})
         else:
             out.append(obj)
     out += _prep_objects(head, TARGET_PREPS)
@@ -139,10 +144,48 @@ def targets_of(cand: Candidate) -> list[Token]:
     return out
 
 
+def _or_face(head: Token) -> Token | None:
+    """The alternative offered in "agree to peace or face sanctions" (its first verb)."""
+    if head.lemma_.lower() != "face" or head.dep_ != "conj":
+        return None
+    if any(c.dep_ == "cc" and c.lower_ == "or" for c in head.head.children):
+        return head.head
+    return None
+
+
+def ultimatum_parties(head: Token) -> tuple[list[Token], list[Token]]:
+    """Who threatens whom in "X told Y to comply or face sanctions" / "a deadline set by X".
+
+    The one facing the consequence is the subject of the alternative; the threatener is
+    the agent or subject of a verb above it.
+    """
+    first = _or_face(head)
+    if first is None:
+        return [], []
+    targets = subject_of(first)
+    tok = first
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        agent = _agent(tok)
+        for acl in (c for c in tok.children if c.dep_ == "acl" and tok.pos_ == "NOUN"):
+            agent = agent or _agent(acl)  # "a deadline set by X for Y to comply or face"
+        if agent:
+            return agent, targets
+        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i not in {t.i for t in targets}]
+        if subj and tok.pos_ in ("VERB", "AUX"):
+            return subj, targets
+    return [], targets
+
+
 def sources_of(cand: Candidate) -> list[Token]:
     if cand.sources:
         return list(cand.sources)
     head = cand.head
+    threatener, _ = ultimatum_parties(head)
+    if threatener:
+        return threatener
     noun = cand.noun
     if noun is not None and noun is head:
         between = _prep_objects(noun, frozenset({"between"}))

@@ -23,6 +23,13 @@ PARTICIPANT_PREPS = frozenset({"between", "by", "against", "on", "with", "to", "
 REPORTING = frozenset({"say", "tell", "report", "add", "note", "quote", "write", "claim"})
 DESCRIBING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 ARGUING = frozenset({"say", "argue", "insist", "stress", "suggest", "believe", "tell", "add"})
+# Prepositions through which a verb carries an event noun, and the verbs that do.
+SUPPORT_PREPS: dict[str, frozenset[str]] = {
+    "on": frozenset({"go", "be", "remain", "stay", "put", "place", "keep"}),
+    "in": frozenset({"participate", "engage", "join", "take", "stop", "be", "involve"}),
+    "as": frozenset({"hold", "use", "keep", "take"}),
+    "into": frozenset({"launch", "open", "order", "begin", "start"}),
+}
 
 
 @dataclass(slots=True)
@@ -44,8 +51,53 @@ class Candidate:
         return self.code[:2]
 
 
-def _verb_code(tok: Token, lex: Lexicon) -> str | None:
+MEASURE_NOUNS = frozenset(
+    {
+        "ton",
+        "tonne",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "amount",
+        "worth",
+        "package",
+        "shipment",
+        "batch",
+        "consignment",
+        "round",
+        "wave",
+        "series",
+        "day",
+        "week",
+        "kind",
+        "type",
+        "form",
+        "number",
+        "lot",
+        "load",
+        "truckload",
+        "plane",
+        "planeload",
+        "convoy",
+    }
+)
+
+
+def verb_lemma(tok: Token, known: frozenset[str] | dict[str, str]) -> str:
+    """The token's lemma, repaired when the model's lemmatizer missed ("staged" -> "stag")."""
     lemma = tok.lemma_.lower()
+    if lemma in known:
+        return lemma
+    low = tok.lower_
+    for cut, add in (("ed", ""), ("d", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("s", "")):
+        if low.endswith(cut) and (low[: -len(cut)] + add) in known:
+            return low[: -len(cut)] + add
+    return lemma
+
+
+def _verb_code(tok: Token, lex: Lexicon) -> str | None:
+    lemma = verb_lemma(tok, lex.verbs)
     particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")]
     for i, first in enumerate(particles):
         for second in particles[i + 1 :]:
@@ -75,6 +127,9 @@ def noun_code(tok: Token, lex: Lexicon | None = None) -> str | None:
             if code:
                 return code
     code = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
+    if lemma == "state":  # "a state of emergency", "a state of siege"
+        of = [g.lemma_.lower() for c in tok.children if c.lower_ == "of" for g in c.children]
+        code = "1724" if set(of) & {"emergency", "siege"} else None
     if code and lemma == "strike" and _labour_strike(tok):
         return "143"
     return code
@@ -109,13 +164,20 @@ def _has_participant(noun: Token) -> bool:
 def _noun_head(tok: Token, lex: Lexicon) -> Token | None:
     """The verb that carries an event noun, the noun itself, or None (not an event)."""
     node = tok
+    # "25,000 tons of food aid", "$5 million worth of arms": the measure carries the noun
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and (node.head.head.lemma_.lower() in MEASURE_NOUNS or node.head.head.like_num)
+    ):
+        node = node.head.head
     if node.dep_ == "compound" and node.head.lemma_.lower() in lex.carrier_nouns:
         node = node.head  # "launched a mediation effort"
     # "imposed sanctions and tariffs": a conjunct shares its first conjunct's governor
     while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head
     gov = node.head
-    glemma = gov.lemma_.lower()
+    glemma = verb_lemma(gov, lex.support_object | lex.support_subject)
     if node.dep_ in ("dobj", "attr", "oprd") and gov.pos_ in ("VERB", "AUX"):
         if glemma in lex.support_object or glemma in lex.noun_verb_codes or glemma == "face":
             return gov
@@ -127,6 +189,19 @@ def _noun_head(tok: Token, lex: Lexicon) -> Token | None:
         and (glemma in lex.support_object or glemma in lex.support_subject)
     ):
         return gov
+    if node.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in SUPPORT_PREPS:
+        verb = gov.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SUPPORT_PREPS[gov.lower_]:
+            return verb  # "went on strike", "took part in talks", "held them as human shields"
+    if (
+        node.dep_ == "pobj"
+        and gov.dep_ == "prep"
+        and gov.lower_ == "in"
+        and (gov.head.like_num or gov.head.ent_type_ == "MONEY")
+        and gov.head.head.pos_ == "VERB"
+        and gov.head.head.lemma_.lower() in lex.support_object
+    ):
+        return gov.head.head  # "provided $5 million in aid"
     if node.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("during", "for"):
         verb = gov.head
         reporting = verb.lemma_.lower() in REPORTING | {"call"}
@@ -185,7 +260,18 @@ def _special(tok: Token, lex: Lexicon) -> Candidate | None:
     if lemma in DESCRIBING:
         return _described(tok, lex)
     if lemma in ARGUING:
-        return _should_request(tok)
+        return _should_request(tok) or _ordered(tok)
+    return None
+
+
+def _ordered(tok: Token) -> Candidate | None:
+    """ "told Iran to release the sailors": an order is a demand (CAMEO 10)."""
+    if tok.lemma_.lower() != "tell":
+        return None
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    action = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    if objects and action and any(a.dep_ == "aux" and a.lower_ == "to" for a in action[0].children):
+        return Candidate(trigger=tok, head=tok, code="100", kind="request", targets=objects)
     return None
 
 
@@ -204,15 +290,23 @@ def _evaluative_code(word: Token, lex: Lexicon) -> str | None:
 
 
 def _described(tok: Token, lex: Lexicon) -> Candidate | None:
-    """ "called the decision 'extremely unfortunate'": an evaluation by the subject."""
-    for c in tok.children:
-        if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (
-            c.dep_ == "dobj"
-            and c.i > min((d.i for d in tok.children if d.dep_ == "dobj"), default=c.i)
-        ):
-            code = _evaluative_code(c, lex)
-            if code:
-                return Candidate(trigger=tok, head=tok, code=code, kind="evaluation", extra=[c])
+    """An evaluation by the subject: "called the decision 'extremely unfortunate'"."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    predicates = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+    predicates += objects[1:]  # "called them bullies": a second object
+    # "called the decision unfortunate" parsed with a post-nominal adjective
+    predicates += [a for o in objects[:1] for a in o.children if a.dep_ == "amod" and a.i > o.i]
+    for c in predicates:
+        code = _evaluative_code(c, lex)
+        if code:
+            return Candidate(
+                trigger=tok,
+                head=tok,
+                code=code,
+                kind="evaluation",
+                extra=[c],
+                targets=_event_participants(objects[:1]),
+            )
     return None
 
 
@@ -265,4 +359,8 @@ def _event_participants(tokens: list[Token]) -> list[Token]:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("between", "with"):
                 out += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "poss" or (
+                c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+            ):
+                out.append(c)  # "the Russian attacks": the attackers are evaluated
     return out

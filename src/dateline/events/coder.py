@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.events.arguments import SYMMETRIC_ROOTS, expand, sources_of, targets_of
+from dateline.events.arguments import expand, sources_of, targets_of
 from dateline.events.candidates import Candidate, find_candidates
 from dateline.events.dating import event_date, is_future, link_timex
 from dateline.events.details import location, quantities
@@ -27,6 +27,10 @@ from dateline.record import Event, EventStatus, Evidence, Quote, TextSpan
 # Extra (code, trigger token) pairs per sentence from user verb dictionaries.
 ExtraTriggers = Callable[[Span], Iterable[tuple[str, Token]]]
 FIRST_PERSON = frozenset({"we", "i", "us", "me", "our"})
+PLACE_TARGETS = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "AID", "RETREAT", "CONCEDE", "MOBILIZE", "REQUEST"}
+)
+THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 
 
 def code_doc(doc: Doc, extra: ExtraTriggers | None = None) -> list[Event]:
@@ -73,12 +77,16 @@ def _ids(
             actor_id: str | None = quote.speaker
         else:
             actor = resolver.actor_for(tok)
+            if actor is None and tok.lower_ in THIRD_PERSON:
+                reporter = _reporting_subject(tok)
+                actor = resolver.actor_for(reporter) if reporter is not None else None
             if actor is None and nested and tok.pos_ == "NOUN":
                 # "a tariff on imports from India": the actor behind a thing
                 inner = [c for c in tok.children if c.dep_ == "poss"] + [
                     g
                     for c in tok.children
-                    if c.dep_ == "prep" and c.lower_ in ("from", "of", "in")
+                    if c.dep_ == "prep"
+                    and c.lower_ in ("from", "of", "in", "against", "with", "on", "to", "at")
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
@@ -124,8 +132,13 @@ def _build(
     start, end = _evidence(sent, evidence_toks)
     scope = _scope(cand)
     participant_ids = {t.i for tok in source_toks + target_toks for t in _phrase(tok)}
-    if action_type in ("CONSULT", "AGREE") and cand.root in SYMMETRIC_ROOTS and len(sources) > 1:
-        targets = [t for t in targets if t not in sources]
+    place = location(sent, anchors, participant_ids)
+    if place is not None and not targets and action_type in PLACE_TARGETS:
+        # PLOVER practice: a material action's recipient is, failing any other, the
+        # country where it is done ("banned voting in East Jerusalem")
+        actor = resolver.actor_for(place[1])
+        if actor is not None and actor.country and actor.id not in sources:
+            targets = [actor.id]
     return Event(
         id=f"e{number}",
         type=action_type,
@@ -140,7 +153,7 @@ def _build(
         quad_class=info.quad_class if info else None,
         source=sources,
         target=targets,
-        location=location(sent, anchors, participant_ids),
+        location=place[0] if place else None,
         quantities=quantities(sent, scope),
         quote=quote.id if quote else None,
         confidence=_confidence(cand, sources, targets),
@@ -199,5 +212,35 @@ def _refused(head: Token) -> bool:
 
 
 def _civilian(doc: Doc, actor_ids: list[str]) -> bool:
+    """Are the actors non-state groups (civilians, opposition, rebels, crowds)?"""
     by_id = {a.id: a for a in doc._.actors}
-    return any(by_id[i].sector in ("CVL", "OPP") for i in actor_ids if i in by_id)
+    actors = [by_id[i] for i in actor_ids if i in by_id]
+    return any(
+        a.sector in ("CVL", "OPP", "REB") or (a.sector is None and a.kind == "group")
+        for a in actors
+    )
+
+
+REPORTING_VERBS = frozenset(
+    {"say", "announce", "claim", "insist", "warn", "add", "state", "declare", "tell", "vow"}
+)
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """ "Rebels said they would meet": an unresolved subject pronoun of a reported clause
+    is the reporter (the actors stage resolves pronouns; this covers the common case)."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    for _ in range(3):
+        if clause.dep_ != "ccomp":
+            if clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+                clause = clause.head
+                continue
+            return None
+        verb = clause.head
+        if verb.lemma_.lower() in REPORTING_VERBS:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            return subjects[0] if subjects else None
+        clause = verb
+    return None

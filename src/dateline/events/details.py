@@ -161,7 +161,12 @@ def _counted_noun(tok: Token) -> Token | None:
     return None
 
 
-def location(sent: Span, anchors: list[Token], exclude: set[int]) -> Location | None:
+def location(sent: Span, anchors: list[Token], exclude: set[int]) -> tuple[Location, Token] | None:
+    """Where the event happened: a place in an "in/at/near" phrase of the event's clause.
+
+    The phrase may hang on the event word or on its object ("fired at targets in X").
+    Returns the location and the place's root token.
+    """
     anchor_ids = {t.i for t in anchors}
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or any(t.i in exclude for t in ent):
@@ -170,6 +175,10 @@ def location(sent: Span, anchors: list[Token], exclude: set[int]) -> Location | 
         prep = root.head
         if root.dep_ != "pobj" or prep.lower_ not in LOCATION_PREPS:
             continue
-        if prep.head.i in anchor_ids:
-            return Location(name=ent.text, country=country_of_name(ent.text))
+        holder = prep.head
+        if holder.i not in anchor_ids and holder.dep_ in ("dobj", "pobj", "nsubjpass"):
+            holder = holder.head.head if holder.dep_ == "pobj" else holder.head
+        if holder.i in anchor_ids:
+            name = ent.text.removeprefix("the ").removeprefix("The ")
+            return Location(name=name, country=country_of_name(name)), root
     return None

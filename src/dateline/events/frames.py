@@ -83,7 +83,7 @@ def _complement_of(frame: Candidate, other: Candidate) -> bool:
             continue
         if path[-1] == "relcl" and frame.root != other.root:
             continue
-        if path[-1] == "advcl" and (frame.root != other.root or _own_subject(other)):
+        if "advcl" in path and (frame.root != other.root or _own_subject(other)):
             continue  # a separate clause, unless it continues the same action
         if set(path) <= COMPLEMENT_DEPS | {
             "aux",
@@ -109,7 +109,8 @@ def apply_frames(cands: list[Candidate]) -> list[Candidate]:
         if frame.suppressed:
             continue
         lemma = frame.trigger.lemma_.lower()
-        inner = [c for c in cands if _complement_of(frame, c)]
+        # the "or face ..." alternative of an ultimatum stays a threat of its own
+        inner = [c for c in cands if _complement_of(frame, c) and not _or_face(c.head)]
         if frame.kind == "noun":
             # "sanctions hitting Russia": a participle describes the noun's own event
             _absorb(
@@ -125,7 +126,9 @@ def apply_frames(cands: list[Candidate]) -> list[Candidate]:
             continue
         if not inner:
             continue
-        if lemma in THREAT:
+        if frame.kind == "evaluation":
+            _absorb(frame, inner)  # "called the attacks disgusting": one criticism
+        elif lemma in THREAT:
             _fold_into(frame, inner, status="threatened")
         elif lemma in INTENT and frame.root in ("03", "05"):
             conflict = [c for c in inner if c.root in CONFLICT_ROOTS]
@@ -133,6 +136,8 @@ def apply_frames(cands: list[Candidate]) -> list[Candidate]:
         elif lemma in DENIAL:
             _fold_into(frame, inner, status="negated")
         elif lemma in REQUEST or frame.root in ("02", "10"):
+            if frame.root == "02" and inner[0].root in CONFLICT_ROOTS:
+                frame.code = "100"  # calling for sanctions or force is a demand, not an appeal
             table = APPEAL_CODES if frame.root == "02" else REQUEST_CODES
             frame.code = table.get(inner[0].root, frame.code)
             _absorb(frame, inner)
@@ -148,10 +153,18 @@ def apply_frames(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if not c.suppressed and not _purpose(c)]
 
 
+SENDING = frozenset({"send", "dispatch", "deploy", "appoint", "establish", "set", "launch"})
+
+
 def _purpose(c: Candidate) -> bool:
-    """ "flew to Moscow to discuss trade", "efforts to end the war": an aim, not an event."""
+    """An aim, not an event: "flew to Moscow to discuss trade", "efforts to end the war".
+
+    Sending someone to do something is the exception: "sent experts to investigate".
+    """
     head = c.head
     if c.status is not None or head.dep_ not in ("advcl", "acl", "relcl"):
+        return False
+    if head.head.lemma_.lower() in SENDING:
         return False
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children)
 
@@ -181,8 +194,9 @@ def _same_category(a: Candidate, b: Candidate) -> bool:
 
 
 def _own_subject(c: Candidate) -> bool:
+    """Does the candidate's clause name its own (non-pronoun) subject?"""
     return (
-        any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.head.children)
+        any(ch.dep_ in ("nsubj", "nsubjpass") and ch.pos_ != "PRON" for ch in c.head.children)
         and c.head.i != c.trigger.head.i
     )
 
@@ -208,3 +222,11 @@ def _depth(tok: Token) -> int:
         tok = tok.head
         depth += 1
     return depth
+
+
+def _or_face(head: Token) -> bool:
+    from dateline.events.arguments import ultimatum_parties
+
+    return bool(ultimatum_parties(head)[1]) or (
+        head.lemma_.lower() == "face" and head.dep_ == "conj"
+    )

@@ -139,7 +139,14 @@ def _phrase_sector(doc: Doc, start: int, end: int, head: Token) -> str | None:
 
 
 def _resolver() -> Callable[[Doc, int, int], Actor | None] | None:
-    """The actors stage's ``resolve_mention`` when that stage is installed."""
+    """The actors stage's ``resolve_mention``, when installed and cheap enough to call.
+
+    Disabled for now: measured at about 0.1 s per call (it rebuilds the mention cache),
+    which alone would double the stage's cost (bench/events_stage.py). Participants the
+    actors stage did not list fall back to the guess below.
+    """
+    if not USE_RESOLVE_MENTION:
+        return None
     try:
         from dateline.actors.component import resolve_mention
     except ImportError:
@@ -147,6 +154,7 @@ def _resolver() -> Callable[[Doc, int, int], Actor | None] | None:
     return resolve_mention
 
 
+USE_RESOLVE_MENTION = False
 _RESOLVE = _resolver()
 
 
@@ -167,6 +175,14 @@ class ParticipantResolver:
             found = actor_at(doc, span.start_char, span.end_char)
         if found is None and _RESOLVE is not None:
             found = _RESOLVE(doc, span.start_char, span.end_char)
+        if (
+            found is not None
+            and found.country is None
+            and token.lower_ not in _PRONOUNS
+            and _phrase_country(doc, start, end)
+        ):
+            # the phrase itself says the country ("Iran's religious leader X")
+            return self._guess(token, start, end) or found
         if found is not None:
             return found
         if token.lower_ in _PRONOUNS:

@@ -45,7 +45,7 @@ PLAN_GOVERNORS = frozenset(
     }
 )
 HYPOTHETICAL_GOVERNORS = frozenset(
-    {"want", "hope", "seek", "try", "attempt", "consider", "wish", "like", "need", "mull"}
+    {"want", "hope", "seek", "consider", "wish", "like", "need", "mull"}
 )
 NEGATING_GOVERNORS = frozenset({"deny", "refuse", "fail", "decline", "stop", "avoid"})
 ONGOING_GOVERNORS = frozenset({"continue", "keep", "step", "intensify", "escalate", "persist"})

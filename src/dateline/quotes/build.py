@@ -42,7 +42,7 @@ def _actors_resolver() -> Callable[[Doc, int, int], Any] | None:
             continue
         resolver = getattr(module, "resolve_mention", None)
         if callable(resolver):
-            return resolver  # type: ignore[no-any-return]
+            return resolver
     return None
 
 

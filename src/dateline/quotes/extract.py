@@ -54,6 +54,7 @@ class Found:
     via: tuple[int, int] | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
     cue_after: bool = False  # the cue follows the content ("...," he said)
+    clausal: bool = False  # the content is a clause (said that ...), not an object
     open_ended: bool = False  # last quoted part ran to the end of its paragraph
 
 
@@ -212,7 +213,6 @@ def _circumstantial(verb: Token, prep: Token) -> bool:
 
 def _from_verb(doc: Doc, verb: Token) -> Found | None:
     lemma = verb.lemma_.lower()
-    text = doc.text
     if lemma == "quote":
         return _from_quoted_as_saying(doc, verb)
     if lemma in _RAISING:
@@ -223,6 +223,8 @@ def _from_verb(doc: Doc, verb: Token) -> Found | None:
     children = _content_children(verb, subject)
     cue = _cue_span(verb)
     if not children:
+        children = _misattached_that_clause(verb)
+    if not children:
         # A bare cue ("he said:", "said Ushakov"): content may come from quote marks.
         found = Found(start=cue[0], end=cue[0], cue=cue)
         _set_speaker(found, subject if subject is not None else _inverted_speaker(verb))
@@ -231,6 +233,7 @@ def _from_verb(doc: Doc, verb: Token) -> Found | None:
     if end <= start:
         return None
     found = Found(start=start, end=end, cue=cue)
+    found.clausal = any(c.dep_ in ("ccomp", "conj") or c.pos_ in ("VERB", "AUX") for c in children)
     found.cue_after = cue[0] >= end
     _set_speaker(found, subject)
     if found.speaker is None and found.cue_after:
@@ -243,13 +246,28 @@ def _from_verb(doc: Doc, verb: Token) -> Found | None:
 def _speaker_from_misparse(found: Found, verb: Token) -> None:
     """'Trump last week called ...' parsed with "Trump" as root and the verb under it."""
     head = verb.head
-    if head is verb or head.i > verb.i or head.pos_ not in ("PROPN", "PRON"):
+    if head is verb or head.i > verb.i or head.pos_ not in ("PROPN", "PRON", "NOUN"):
         return
     if head.dep_ not in ("ROOT", "nsubj"):
         return
     first = head.left_edge
     found.speaker = (first.idx, head.idx + len(head))
     found.speaker_head = _head_span(head)
+
+
+def _misattached_that_clause(verb: Token) -> list[Token]:
+    """'told leaders during a call that he intended ...': the parser often hangs the
+    "that" clause on the nearest noun; it still belongs to the cue verb."""
+    sent = verb.sent
+    for token in sent:
+        if token.i <= verb.i or token.i - verb.i > 12:
+            continue
+        if token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
+            later = [c for c in verb.children if c.dep_ == "conj" and c.i > token.head.i]
+            return [token.head, *later]
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "ccomp", "conj"):
+            break
+    return []
 
 
 def _clip(doc: Doc, verb: Token, cue: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
@@ -341,9 +359,33 @@ def _from_according(doc: Doc, token: Token) -> Found | None:
         end=content[1],
         cue=(token.idx, to.idx + len(to)),
         cue_after=content == before,
+        clausal=True,
     )
     _set_speaker(found, pobj)
     return found
+
+
+_SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "declare",
+        "announce",
+        "claim",
+        "insist",
+        "argue",
+        "warn",
+        "write",
+        "tweet",
+        "explain",
+        "reply",
+        "respond",
+        "stress",
+        "report",
+    }
+)
 
 
 def find_cues(doc: Doc, model: CueModel | None = None) -> list[Found]:
@@ -354,7 +396,10 @@ def find_cues(doc: Doc, model: CueModel | None = None) -> list[Found]:
         if model is not None:
             if not is_candidate(token):
                 continue
-            if model.probability(token_features(token, mask[token.i])) < model.threshold:
+            threshold = model.threshold
+            if token.pos_ == "VERB" and token.lemma_.lower() in _SPEECH_VERBS:
+                threshold /= 2  # verbs of saying need less evidence from context
+            if model.probability(token_features(token, mask[token.i])) < threshold:
                 continue
         elif not (_is_cue_verb(token) or token.lower_ == "according"):
             continue
@@ -455,6 +500,10 @@ def _attach_free_segments(doc: Doc, cues: list[Found], segments: list[Segment]) 
             quotes.append(host)
             continue
         previous = _previous_quote(quotes, seg)
+        introduced = _colon_introduction(doc, seg, previous)
+        if introduced is not None:
+            quotes.append(introduced)
+            continue
         if previous is not None and _continues_previous(doc, previous, seg, cues):
             if not previous.parts:
                 previous.parts = [(previous.start, previous.end)]
@@ -480,7 +529,50 @@ def _attach_free_segments(doc: Doc, cues: list[Found], segments: list[Segment]) 
                     open_ended=not seg.closed,
                 )
             )
+    _merge_open_ended_into_next(text, quotes, segments)
     return quotes
+
+
+def _merge_open_ended_into_next(text: str, quotes: list[Found], segments: list[Segment]) -> None:
+    """'"First paragraph ... / "Second paragraph," she said.': the quote starts earlier."""
+    for seg in reversed(segments):
+        if seg.closed or any(q.start < seg.end and seg.start < q.end for q in quotes):
+            continue
+        following = [q for q in quotes if q.start >= seg.end]
+        if not following:
+            continue
+        nxt = min(following, key=lambda q: q.start)
+        if text[seg.end : nxt.start].strip(" \n\t\"“”'‘’«»„") or nxt.kind != "direct":
+            continue
+        start, end = _trim(text, seg.start, seg.end)
+        nxt.parts = [(start, end), *(nxt.parts or [(nxt.start, nxt.end)])]
+        nxt.start = start
+
+
+def _colon_introduction(doc: Doc, seg: Segment, previous: Found | None) -> Found | None:
+    """'The mayor was defiant:' followed by a quote: the subject of that clause speaks."""
+    text = doc.text
+    before = text[: seg.open_start].rstrip()
+    if not before.endswith(":") or (previous is not None and previous.end >= len(before) - 1):
+        return None
+    colon = _token_at(doc, len(before) - 1)
+    if colon is None:
+        return None
+    clause = colon.head if colon.head.i < colon.i else colon.sent.root
+    subject = _subject_of(clause)
+    if subject is None or subject.i > colon.i:
+        return None
+    start, end = _trim(text, seg.start, seg.end)
+    found = Found(
+        start=start,
+        end=end,
+        kind="direct",
+        cue=(colon.idx, colon.idx + 1),
+        parts=[(start, end)],
+        open_ended=not seg.closed,
+    )
+    _set_speaker(found, subject)
+    return found if found.speaker is not None else None
 
 
 def _bare_cue_for(doc: Doc, seg: Segment, bare: list[Found]) -> Found | None:
@@ -509,7 +601,12 @@ def _bare_cue_for(doc: Doc, seg: Segment, bare: list[Found]) -> Found | None:
 
 
 def _has_sentence_break(gap: str) -> bool:
-    stripped = gap.strip(" \n\"'“”‘’,:")
+    """A cue and a quote separated by the end of a sentence do not belong together."""
+    stripped = gap.strip(" \n\t\u00a0\"'“”‘’«»")
+    if stripped.endswith(":"):
+        return False
+    if stripped.endswith((".", "?", "!")):
+        return True
     return any(mark in stripped for mark in (". ", "? ", "! ", "\n"))
 
 
@@ -580,6 +677,8 @@ def quoted_mask(doc: Doc, segments: list[Segment] | None = None) -> list[bool]:
     """For each token, whether it lies inside quotation marks."""
     mask = [False] * len(doc)
     for seg in find_segments(doc.text) if segments is None else segments:
+        if seg.family == "dash":
+            continue  # a dialogue dash quote holds its own cue ("— No, he said.")
         span = doc.char_span(seg.start, seg.end, alignment_mode="contract")
         if span is None:
             continue
@@ -605,17 +704,12 @@ def extract(doc: Doc, model: CueModel | None = None, use_model: bool = True) -> 
         pieces = quote.parts if len(quote.parts) > 1 else [(quote.start, quote.end)]
         kinds = {_kind_for(text, start, end, segments) for start, end in pieces}
         quote.kind = kinds.pop() if len(kinds) == 1 else "mixed"
-        if quote.kind == "mixed" and _partial_fragment(text, quote, segments):
+        if quote.kind == "mixed" and not quote.clausal and _short_fragments(text, quote, segments):
             quote.kind = "partial"
     return quotes
 
 
-def _partial_fragment(text: str, quote: Found, segments: list[Segment]) -> bool:
-    """Mixed content whose quoted words are a short fragment of a narrated clause."""
-    inside = [s for s in segments if quote.start <= s.start and s.end <= quote.end]
-    if not inside:
-        return False
-    quoted = sum(s.end - s.start for s in inside)
-    return quoted * 3 < (quote.end - quote.start) and all(
-        len(text[s.start : s.end].split()) <= 3 for s in inside
-    )
+def _short_fragments(text: str, quote: Found, segments: list[Segment]) -> bool:
+    """Quoted words used inside a narrated phrase: 'called the attacks "disgusting"'."""
+    inside = [s for s in segments if quote.start <= s.end and s.start <= quote.end]
+    return bool(inside) and all(len(text[s.start : s.end].split()) <= 4 for s in inside)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Family = Literal["double", "single", "guillemet"]
+Family = Literal["double", "single", "guillemet", "dash"]
 Role = Literal["open", "close", "either"]
 
 # Characters that may precede an opening mark / follow a closing one.
@@ -173,7 +173,7 @@ def find_segments(text: str) -> list[Segment]:
                     content_end,
                     content_end,
                     False,
-                    "double",
+                    "dash",
                 )
             ]
         segments.extend(found_here)

@@ -61,6 +61,8 @@ PRIORITY = {
     "deictic": 5,
     "weekday": 6,
     "weekdays": 6,
+    "part_of_day": 8,
+    "week_of": 2,
     "season": 6,
     "month": 7,
     "year": 7,
@@ -80,6 +82,7 @@ _BAD_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 # "a year earlier", "the next day", "two days later".
 QUARTER_REACH = 600
 REF_REACH = 400
+_NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "PERSON"})
 _TEXT_KEY = "_dateline_time_text"
 _AGE_CONTEXT = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+(?:early|late|mid-?)?\s*$", re.I)
 
@@ -161,6 +164,8 @@ class TimexExtractor:
 
     def acceptable(self, doc: Doc, f: Found, span: Span) -> bool:
         """Token checks that tell a time expression from a look-alike."""
+        if _inside_name(span):
+            return False
         check = _CHECKS.get(f.kind)
         if check is None:
             return True
@@ -178,9 +183,11 @@ class TimexExtractor:
         prev = doc[first.i - 1]
         if prev.lower_ != "the":
             return
-        if f.kind == "the_unit":
+        if f.kind in ("the_unit", "week_of"):
             f.start = prev.idx
             return
+        if f.kind == "vague" or span[0].pos_ == "ADV":
+            return  # "the recently passed law"
         last = span[-1]
         if (
             last.dep_ in _ADJECTIVAL_DEPS
@@ -193,15 +200,11 @@ class TimexExtractor:
         f.start = prev.idx
 
     def trim_modifiers(self, doc: Doc, f: Found, res: Resolution) -> None:
-        """TimeML leaves "earlier"/"later" out of "this week"; a rate is a set."""
+        """TimeML leaves "earlier"/"later" out of "this week"."""
         text = text_of(doc)[f.start : f.end]
         m = re.match(r"(?:earlier|later)\s+(?=this\s+week\b)", text, re.I)
         if m:
             f.start += m.end()
-        if res.type == "DURATION" and re.fullmatch(r"an?\s+(?:year|month|week|day)", text, re.I):
-            prev = text_of(doc)[max(0, f.start - 12) : f.start].lower()
-            if re.search(r"(?:\d|%|million|billion|percent|shares|dollars)\s*$", prev):
-                res.type = "SET"
 
     # -- main ---------------------------------------------------------------------
     def extract(self, doc: Doc, published: dt.date | None) -> list[Found]:
@@ -215,6 +218,7 @@ class TimexExtractor:
             text = text_of(doc)[f.start : f.end]
             ctx.tense = self._tense(span) if f.kind in TENSE_KINDS else "none"
             ctx.extra["prev"] = doc[span.start - 1].lower_ if span.start > 0 else ""
+            ctx.extra["next"] = doc[span.end].lower_ if span.end < len(doc) else ""
             if f.start - last_quarter_at > QUARTER_REACH:
                 ctx.ref_quarter = None
             if f.start - ref_at > REF_REACH:
@@ -279,6 +283,10 @@ def _year_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
         return False
     if tok.ent_type_ in _BAD_ENTS and tok.ent_type_ != "CARDINAL":
         return False
+    if tok.dep_ in ("nummod", "compound") and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        return False  # a model name: "a 1987 Chevrolet"
+    if tok.ent_type_ == "DATE":
+        return True  # "1989 operating results": the model read a date
     if tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
         return False  # "2000 people"
     if tok.ent_type_ == "CARDINAL" and tok.i + 1 < len(doc):
@@ -300,9 +308,22 @@ def _decade_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
 
 
 def _duration_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
-    """Ages ("45 years old", "a five-year-old") are not time expressions."""
+    """Ages ("45 years old"), rates ("$2 million a year", "700 seats a week"),
+    ordinals ("a second group") and fractions ("a quarter of the market") are not
+    time expressions."""
     after = text[f.end : f.end + 12].lower()
-    return re.match(r"[\s-]+old\b|[\s-]+of age\b", after) is None
+    if re.match(r"[\s-]+old\b|[\s-]+of age\b", after):
+        return False
+    if f.kind != "duration":
+        return True
+    if _RATE.fullmatch(low):
+        prev = text[max(0, f.start - 16) : f.start].lower()
+        if _AMOUNT_BEFORE.search(prev) or (span.start > 0 and doc[span.start - 1].tag_ == "NNS"):
+            return False
+    last = span[-1]
+    if last.lower_ == "second" and last.pos_ == "ADJ":
+        return False
+    return not (last.lower_ in ("quarter", "quarters") and after.lstrip().startswith("of "))
 
 
 def _vague_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
@@ -320,13 +341,39 @@ def _vague_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
 def _set_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
     """ "a daily newspaper", "the weekly magazine": kinds of things, not times."""
     first = span[0]
-    return not (
-        low in ("daily", "weekly", "monthly", "quarterly")
-        and first.pos_ in ("ADJ", "PROPN")
-        and first.dep_ in ("amod", "compound")
-        and first.head.lower_ not in ("basis", "average", "rate", "limit")
-    )
+    if low not in ("daily", "weekly", "monthly", "quarterly"):
+        return True
+    if first.pos_ == "PROPN" or first.ent_type_ in ("ORG", "WORK_OF_ART"):
+        return False  # "the Daily Telegraph"
+    if first.dep_ not in ("amod", "compound", "nmod"):
+        return True
+    # "a quarterly dividend", "average daily volume", "a daily newspaper" describe a
+    # kind of thing; "a daily rally", "daily life" still happen every day.
+    if low in ("quarterly", "monthly"):
+        return False
+    previous = first.doc[first.i - 1].lower_ if first.i > 0 else ""
+    return first.head.lower_ not in _PUBLICATIONS and previous != "average"
 
+
+_PUBLICATIONS = frozenset(
+    {"newspaper", "newspapers", "paper", "papers", "magazine", "magazines", "publication",
+     "journal", "tabloid", "bulletin", "newsletter", "edition"}
+)  # fmt: skip
+
+
+def _inside_name(span: Span) -> bool:
+    """Part of a longer name: "This Week" (a show), "the Six-Day War", "Good Friday"."""
+    first, last = span[0], span[-1]
+    if first.ent_type_ not in _NAME_ENTS or last.ent_type_ != first.ent_type_:
+        return False
+    doc = span.doc
+    starts_before = first.ent_iob_ == "I"
+    ends_after = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
+    return starts_before or ends_after or first.ent_type_ == "WORK_OF_ART"
+
+
+_RATE = re.compile(r"(?:an?|per)\s+(?:year|month|week|day|hour|minute|second)")
+_AMOUNT_BEFORE = re.compile(r"(?:\d|%|million|billion|trillion|percent|cents?|dollars)\W*$")
 
 _CHECKS: dict[str, Callable[[Doc, Span, str, str, Found], bool]] = {
     "month": _month_ok,

@@ -47,6 +47,8 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "the_unit": ("UNIT", "QUARTER"),
     "weekday": ("WEEKDAY", "PART"),
     "weekdays": ("WEEKDAY",),
+    "part_of_day": ("PART",),
+    "week_of": ("MONTH",),
     "deictic": ("DEICTIC", "PART", "UNIT"),
     "time": ("TIME", "PART"),
     "duration": ("UNIT", "QUARTER"),
@@ -85,7 +87,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     )
     weekdays_plural = r"(?-i:(?:" + "|".join(d.capitalize() for d in full_days) + r")s\b)"
     ord_words = alternation(k for k in lex.ordinals if k not in ("last", "final"))
-    day_num = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])|(?:{ord_words})\b)"
+    day_num = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)|(?:{ord_words})\b)"
     year = r"(?<![\d$£€.,:/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\w%]|,\d|\.\d|-\d|:\d)"
     year2 = r"'\d\d\b"
     units_1 = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -135,7 +137,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     decade_words = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
     time_core = (
         r"(?:\d{1,2}(?:[:.]\d{2})? ?(?:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b|o'clock\b)|"
-        r"(?<=at\s)\d{1,2}:\d{2}\b|noon\b|midnight\b|midday\b)"
+        r"(?<=at\s)\d{1,2}:\d{2}\b|(?<!high\s)\bnoon\b|\bmidnight\b|\bmidday\b)"
     )
     zone = (
         r"(?: (?:local time|(?-i:[A-Z]{2,3}T|GMT|UTC)\b(?: time)?|"
@@ -153,13 +155,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         (
             "mdy",
             rf"(?:(?:(?:this|last|next|this coming|this past) )?{weekday},? )?"
-            rf"(?:{position} )?{month} {day_num}(?:,? (?:{year}|{year2}))?",
+            rf"(?:{position} )?(?:(?:last|next|this) )?{month} {day_num}"
+            rf"(?:,? (?:{year}|{year2}))?",
         ),
         (
             "dmy",
             rf"(?:{weekday},? )?(?:the )?{day_num} (?:of )?{month}(?:,? {year})?",
         ),
-        ("my", rf"(?:{position} ?-?)?{month},? (?:of )?(?:{year}|{year2})"),
+        ("my", rf"(?:{position} ?-?)?{month},? (?:of )?(?:{year}|{year2}|{year_spelled})"),
         (
             "month",
             rf"(?:{position} ?-?)?(?:(?:last|next|this|this past|this coming|coming|past) )?"
@@ -188,7 +191,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             rf"(?: (?:of|in) (?:fiscal )?(?:{year}|this year|"
             rf"last year|next year|the year|the fiscal year))?",
         ),
-        ("qcode", rf"\b(?-i:Q[1-4]|H[12])(?: {year})?\b"),
+        ("qcode", rf"\b(?-i:Q[1-4]|H[12])(?: {year})?\b|\b(?-i:FY) ?(?:{year}|\d\d)\b"),
         (
             "relative",
             rf"(?:{position} ?)?{rel_words} (?:fiscal |calendar )?(?:week|weekend|month|year|"
@@ -209,7 +212,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         (
             "year_ago",
             r"(?:(?:comparable|corresponding|same) )?(?:(?:year|month|quarter|week)-(?:ago|earlier)"
-            r"|prior-year|year(?:-| )end|year's end)(?: (?:period|quarter|month|week))?"
+            r"|prior-year|year(?:-| )end\b|year's end)(?: (?:period|quarter|month|week))?"
             r"|(?:same|comparable|corresponding) (?:period|quarter)(?: (?:a year (?:ago|earlier)|"
             r"last year|of last year|the previous year|the year before))?",
         ),
@@ -218,11 +221,19 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             rf"(?:(?:early|late|earlier|later|mid) ?-?)?(?:(?:last|next|this|this coming|this past|"
             rf"coming|past|the previous|the following|the preceding) )?{weekday}(?: {part})?",
         ),
-        ("weekdays", rf"{weekdays_plural}(?: {part}s?)?"),
+        ("week_of", rf"(?<=\bthe\s)week of {month} {day_num}(?:,? {year})?"),
+        (
+            "part_of_day",
+            r"(?:(?:early|late|mid)(?:-| ))?(?:(?<=\bthe\s)(?:morning|afternoon|evening)\b|"
+            r"\bovernight\b|\bmid-?(?:morning|afternoon)\b)",
+        ),
+        ("weekdays", rf"{weekdays_plural}(?: {part}s?)?|{weekday} {part}s\b"),
         (
             "deictic",
             rf"(?:(?:early|late|earlier|later|mid-?) ?)?(?:today|tonight|yesterday|tomorrow)"
-            rf"(?: {part})?|(?:this|last|tomorrow|yesterday|early this|late last|late this) {part}",
+            rf"(?: {part})?|(?:(?:early|late|earlier|later) )?"
+            rf"(?:this|last|tomorrow|yesterday) {part}|"
+            rf"(?:(?:early|late|mid)-?)?{part} (?:yesterday|today|tomorrow)\b",
         ),
         (
             "time",
@@ -250,11 +261,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         (
             "duration_adj",
             rf"(?<![\w-])(?:\d+(?:\.\d+)?|{small}|several|multi|half|a|one)-{unit_adj}s?"
-            rf"(?:-long)?(?![\w-]|'s? old| old)",
+            rf"(?:-long)?(?![\w-]|'s? old| old)(?: (?:period|term|span|stretch|interval)\b)?",
         ),
         (
             "set",
-            rf"(?:every|each|per) (?:other |single |two |three |few )?(?:{unit_sing}|{weekday}|"
+            rf"(?:every|each) (?:other |single |two |three |few )?(?:{unit_sing}|{weekday}|"
             rf"{month}|{season}|morning|afternoon|evening|night|weekday|weekend)\b|"
             rf"(?:once|twice|thrice|(?:{num}|\d+) times) (?:a|an|per|each|every) {unit_sing}|"
             rf"\b(?:{alternation(lex.set_adverbs)})\b",

@@ -102,6 +102,7 @@ REL_OFFSET = {
 # Relative words that refer to the text's reference point, not to the publication.
 ANAPHORIC = frozenset({"following", "previous", "preceding", "same", "that", "prior"})
 PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+PLURAL_UNITS = {"days": "D", "weeks": "W", "months": "M", "quarters": "Q", "years": "Y"}
 SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # How far a date without a year may lie on the "wrong" side of the publication date
@@ -434,6 +435,11 @@ class Resolver:
         return Resolution("DATE", timex_value(point), point, True)
 
     def _r_qcode(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
+        fiscal = re.fullmatch(r"FY ?(\d{2}|\d{4})", text)
+        if fiscal:
+            digits = fiscal.group(1)
+            fy = int(digits) if len(digits) == 4 else 2000 + int(digits)
+            return Resolution("DATE", f"{fy:04d}", Point(dt.date(fy, 1, 1), "Y"))
         m = re.search(r"([QH])([1-4])", text)
         if not m:
             return None
@@ -569,7 +575,11 @@ class Resolver:
 
     def _r_the_unit(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
         unit = ws[-1]
-        if unit == "year" and ctx.extra.get("prev") in ("for", "during", "throughout"):
+        if unit == "year" and (
+            ctx.extra.get("prev") in ("for", "during", "throughout")
+            or ctx.extra.get("next") in ("ended", "ending", "ends", "through")
+        ):
+            # "for the year", "the year ended March 31": a span of a year (a fiscal year)
             return Resolution("DURATION", "P1Y")
         if unit == "quarter":
             return self._period("latest", ctx)
@@ -645,6 +655,25 @@ class Resolver:
             return None
         part = self._part_of(ws[1:])
         return Resolution("SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
+
+    def _r_week_of(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
+        """ "the week of March 6": the ISO week holding that day."""
+        day = self._r_mdy(text, ws[2:], ctx)
+        if day is None or day.point is None:
+            return Resolution("DATE", "XXXX-WXX") if day is not None else None
+        point = Point(day.point.date, "W")
+        return Resolution("DATE", timex_value(point), point)
+
+    def _r_part_of_day(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
+        part = self._part_of([w.replace("mid-", "") for w in ws]) or (
+            "AF" if "afternoon" in text.lower() else "MO" if "morning" in text.lower() else None
+        )
+        if part is None:
+            return None
+        day = ctx.ref.date if ctx.ref is not None and ctx.ref.gran == "D" else ctx.dct
+        if day is None:
+            return Resolution("TIME", f"XXXX-XX-XXT{part}")
+        return Resolution("TIME", f"{day.isoformat()}T{part}")
 
     def _r_deictic(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
         offset = 0
@@ -764,6 +793,9 @@ class Resolver:
                 if not whole:
                     return sub_val
                 return _join_durations(self.duration_value(code, whole), sub_val)
+        if code == "DE" and amount is not None:
+            # "two decades": TimeBank counts decades in years (P20Y)
+            code, amount = "Y", amount * 10
         n = duration_amount(amount)
         return {
             "S": f"PT{n}S",
@@ -801,7 +833,8 @@ class Resolver:
                 pass
             return Resolution("DURATION", self.duration_value(code, amount))
         sign = -1 if anchor in ("ago", "earlier", "back", "before") else 1
-        gran = UNIT_GRAN[code]
+        # "two weeks ago" names a day (TimeBank), "two months ago" a month
+        gran = "D" if code in ("W", "FN") else UNIT_GRAN[code]
         if code in ("S", "MIN", "H"):
             return Resolution("DURATION", self.duration_value(code, amount))
         use_ref = anchor in ("earlier", "later", "before", "after")
@@ -834,7 +867,7 @@ class Resolver:
         return Resolution("DURATION", self.duration_value(found[0], None))
 
     def _r_duration_adj(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
-        low = text.lower().replace("-long", "")
+        low = text.lower().replace("-long", "").split()[0]
         number, _, unit = low.rpartition("-")
         unit = unit[:-1] if unit.endswith("s") else unit
         code = UNIT_CODES.get(unit)
@@ -921,6 +954,10 @@ class Resolver:
             if "term" in ws and ("short" in ws or "long" in ws or "longer" in ws or "medium" in ws):
                 return Resolution("DATE", "FUTURE_REF")
             return Resolution("DATE", "FUTURE_REF")
+        if "recent" in ws and ws[-1] in ("weeks", "months", "quarters"):
+            # "in recent months": TimeBank reads a vague stretch of time, while
+            # "in recent years", "recent days" refer to the past at large
+            return Resolution("DURATION", f"PX{PLURAL_UNITS[ws[-1]]}")
         if any(w in ("recent", "recently", "past", "lately") for w in ws):
             return Resolution("DATE", "PAST_REF")
         if "next" in ws:

@@ -45,6 +45,16 @@ _FUTURE_GOVERNORS = frozenset(
 )
 
 
+# Present-tense verbs that do not announce a scheduled event ("says Monday" reports
+# the past; "is", "has", "remains" describe a state).
+_STATIVE_OR_REPORTING = frozenset(
+    {"be", "have", "say", "tell", "report", "announce", "state", "claim", "believe", "think",
+     "know", "remain", "seem", "hold", "own", "want", "need", "expect", "add", "note", "insist",
+     "argue", "accuse", "deny", "confirm", "show", "indicate", "suggest", "write", "declare",
+     "estimate", "predict", "warn", "acknowledge", "admit", "explain", "continue", "mean"}
+)  # fmt: skip
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above ``token`` in the dependency tree."""
     t = token
@@ -57,8 +67,9 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-# Verbs of planning point ahead whatever their own tense: "planned a rally on
-# Saturday", "has scheduled a news conference Thursday".
+# Verbs of planning in the present point ahead: "plans to hold talks on Tuesday",
+# "has scheduled a news conference Thursday" (but "set Friday as the deadline",
+# said on Saturday, is past).
 _PLANNING = frozenset({"plan", "schedule", "slate", "expect", "set"})
 
 
@@ -68,14 +79,24 @@ def tense_of(span: Span) -> Tense:
     if root.dep_ in ("poss", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         # "Wednesday's ruling", "a Sunday night service": a noun's date, not the clause's.
         return "none"
+    before = span.doc[max(0, span.start - 3) : span.start]
+    if [t.lower_ for t in before] == ["as", "soon", "as"]:
+        return "future"  # "as soon as Tuesday"
     verb = governing_verb(root)
-    if verb is not None and verb.lemma_.lower() in _PLANNING and verb.i < root.i:
+    if verb is not None and verb.lemma_.lower() in _PLANNING and _present_planning(verb):
         return "future"
     if verb is None:
         verb = next((t for t in span.sent if t.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return "none"
     return _verb_tense(verb)
+
+
+def _present_planning(verb: Token) -> bool:
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBN" and bool(auxes & {"has", "have", "is", "are", "'s", "'re"})
 
 
 def _verb_tense(verb: Token, depth: int = 0) -> Tense:
@@ -87,6 +108,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         head = verb.head
         if head is not verb and (
             head.lemma_.lower() in _FUTURE_GOVERNORS
+            or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"))  # "is to resume Tuesday"
             or any(c.lower_ in _FUTURE_AUX for c in head.children)
         ):
             return "future"
@@ -99,15 +121,20 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
             return _verb_tense(head, depth + 1)
         return "future"
     if words & _MODAL_FUTURE:
-        # "could be located Wednesday": a modal says nothing about direction.
-        return "none"
+        # "might come Tuesday" points ahead; "could have met", "could be located
+        # Wednesday" (a state reported now) do not.
+        if "have" in words:
+            return "past"
+        return "none" if verb.tag_ == "VBN" else "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         # "was to meet", "were due to" stay past; "had met" is past.
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
-        # "is meeting Friday" points ahead, "was meeting" was handled above.
+        # "is meeting Friday" points ahead; "has been searching since" does not.
+        if any(a.lemma_ == "have" for a in auxes):
+            return "past"
         return "future"
     if verb.tag_ == "VBN" and any(a.lemma_ == "be" for a in auxes):
         # passive present: "is scheduled for Friday" points ahead.
@@ -120,6 +147,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
             for c in verb.children:
                 if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _FUTURE_GOVERNORS:
                     return "future"
+        if verb.lemma_.lower() not in _STATIVE_OR_REPORTING:
+            # News present of a scheduled event: "Arafat meets Albright Monday".
+            return "future"
         return "present"
     if verb.tag_ == "VBN":
         return "past"
