@@ -82,10 +82,20 @@ def parse_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
     try:
-        return date_parser.parse(str(value), default=dt.datetime(1900, 1, 1)).date()
+        parsed = date_parser.parse(text, default=_DEFAULT_A).date()
+        # A string without a year ("March 3") would silently take the default's
+        # year: parse again with another default and refuse when the years differ.
+        if date_parser.parse(text, default=_DEFAULT_B).year != parsed.year:
+            return None
     except (ValueError, OverflowError, TypeError):
         return None
+    return parsed
+
+
+_DEFAULT_A = dt.datetime(1900, 1, 1)
+_DEFAULT_B = dt.datetime(2000, 1, 1)
 
 
 class Pipeline:
@@ -122,7 +132,7 @@ class Pipeline:
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Record]:
         """Records in input order, one per article, streaming."""
-        prepared = (self._prepare(a) for a in articles)
+        prepared = (self._safe_prepare(a) for a in articles)
         while True:
             batch = list(itertools.islice(prepared, self.options.batch_size))
             if not batch:
@@ -130,6 +140,24 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     # -- steps --------------------------------------------------------------
+    def _safe_prepare(self, article: Article) -> _Prepared:
+        """``_prepare``, with any unexpected failure turned into the article's error."""
+        try:
+            return self._prepare(article)
+        except Exception as exc:
+            record = Record(
+                id=str(article.id),
+                text="",
+                language="und",
+                model=self.model,
+                dateline_version=__version__,
+            )
+            detail = f"{type(exc).__name__}: {exc}"
+            error = message(ErrorCode.STAGE_FAILED, stage="prepare", detail=detail)
+            return _Prepared(
+                article=article, text="", published=None, record=record, errors=[error]
+            )
+
     def _prepare(self, article: Article) -> _Prepared:
         record = Record(
             id=article.id,

@@ -23,8 +23,8 @@ GOOD = (
 runner = CliRunner()
 
 
-def _invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(register_subcommands(), ["extract", *args])
+def _invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(register_subcommands(), ["extract", *args], input=stdin)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -133,3 +133,17 @@ def test_console_script_exit_codes(tmp_path: Path) -> None:
     assert usage.returncode == 2
     assert "no such file" in usage.stderr
     assert "Traceback" not in usage.stderr
+
+
+def test_stdin_jsonl_is_streamed() -> None:
+    lines = "\n".join(json.dumps({"id": f"s{i}", "text": GOOD}) for i in range(3))
+    code, stdout, _ = _invoke("-", "-q", stdin=lines + "\n")
+    assert code == 0
+    assert [json.loads(line)["id"] for line in stdout.splitlines()] == ["s0", "s1", "s2"]
+
+
+def test_stdin_plain_text() -> None:
+    code, stdout, _ = _invoke("-", "-q", "--published", "2024-09-12", stdin=GOOD)
+    assert code == 0
+    record = json.loads(stdout)
+    assert (record["id"], record["text"]) == ("<stdin>", GOOD)

@@ -28,9 +28,9 @@ def test_detects_every_gold_format(shared_data: Path) -> None:
 def test_seed_gold(shared_data: Path) -> None:
     report = evaluate(shared_data / "seed" / "000_970c53ec8045b3b4.gold.json", EvalOptions())
     assert report.figures["gold_events"] == 26
-    assert report.figures["found"] >= 20
+    assert report.figures["found"] >= 21
     assert report.figures["status_accuracy"] >= 0.95
-    assert report.figures["extra"] <= 12
+    assert report.figures["extra"] <= 10
 
 
 def test_plover_gsr_subset(shared_data: Path) -> None:
@@ -38,12 +38,12 @@ def test_plover_gsr_subset(shared_data: Path) -> None:
     gold = shared_data / "events" / "plover" / "PLOVER_GSR_CAMEO.jsonl"
     report = evaluate(gold, EvalOptions(extra={"split": "test"}, limit=80))
     assert report.documents == 80
-    assert report.scores["type"].f1 >= 0.60
-    assert report.scores["triple"].f1 >= 0.25
+    assert report.scores["type"].f1 >= 0.66
+    assert report.scores["triple"].f1 >= 0.28
 
 
 def test_conflibert_pentaclass_subset(shared_data: Path) -> None:
     gold = shared_data / "events" / "conflibert" / "data_cameo_class_train.tsv"
     report = evaluate(gold, EvalOptions(extra={"split": "test"}, limit=250))
     assert report.documents == 250
-    assert report.figures["macro_f1"] >= 0.74
+    assert report.figures["macro_f1"] >= 0.79

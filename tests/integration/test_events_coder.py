@@ -173,3 +173,22 @@ def test_bad_input_never_raises(nlp: Any) -> None:
     assert events == []
     events, _ = code(nlp, "((( ))) ... ;; --")
     assert events == []
+
+
+def test_user_verb_dictionary_takes_priority(nlp: Any, tmp_path: Any) -> None:
+    verbs = tmp_path / "verbs.txt"
+    # a verb the built-in lexicon does not know, and one it codes differently
+    verbs.write_text(
+        "--- SERENADE [903] ---\nSERENADE\n\n--- MEET [0441] ---\nMEET\n", encoding="utf-8"
+    )
+    doc = nlp("Chile serenaded Peru. Chile met Peru in Lima.")
+    doc._.published = PUBLISHED
+    doc._.actors = []
+    EventsStage(nlp, "events", [str(verbs)])(doc)
+    assert [e.cameo for e in doc._.events] == ["903", "0441"]
+    assert countries(doc, doc._.events[0].source) == {"CHL"}
+    # without the dictionary, the built-in coder alone
+    doc = nlp("Chile serenaded Peru. Chile met Peru in Lima.")
+    doc._.actors = []
+    EventsStage(nlp, "events", [])(doc)
+    assert [e.cameo for e in doc._.events] == ["040"]

@@ -74,3 +74,28 @@ def test_process_one_article_with_error_flag(pipeline: Pipeline) -> None:
     assert record.error is not None and record.error.startswith("E010")
     assert record.language == "und"
     assert record.model is not None  # error records still say what would have run
+
+
+def test_unexpected_failures_stay_with_their_article(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dateline.pipeline as module
+
+    real_check = module.check_text
+
+    def check(text: str, *, max_chars: int) -> tuple[str | None, str]:
+        if "explode" in text:
+            raise RuntimeError("checker bug")
+        return real_check(text, max_chars=max_chars)
+
+    monkeypatch.setattr(module, "check_text", check)
+    ok = "The council said on Monday that the bridge would reopen next week."
+    articles = [
+        Article(id="a", text=ok),
+        Article(id="b", text="This one will explode the checker."),
+        Article(id="c", text=ok),
+    ]
+    records = list(pipeline.pipe(articles))
+    assert [r.id for r in records] == ["a", "b", "c"]
+    assert records[0].error is None and records[2].error is None
+    assert records[1].error is not None and "prepare" in records[1].error

@@ -168,3 +168,38 @@ def test_anchor_for_finds_the_sentence_timex(nlp: Language, stage: TimeStage) ->
     first, second = anchor_for(doc, meet), anchor_for(doc, took)
     assert first is not None and first.value == "2025-W33"
     assert second is not None and second.value == "2025-08-06"
+
+
+def test_dates_inside_numbers_and_modifiers(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(
+        nlp,
+        stage,
+        "Police reviewed posts from the 2021 July unrest and the 20 November encounter "
+        "during the week of March 6.",
+    )
+    assert triples(found) == [
+        ("2021", "DATE", "2021"),
+        ("July", "DATE", "2025-07"),
+        ("20 November", "DATE", "2024-11-20"),
+        ("the week of March 6", "DATE", "2025-W10"),
+    ]
+
+
+def test_rates_and_fractions_are_not_durations(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(
+        nlp,
+        stage,
+        "The plant makes 700 cars a week, saves $2 million a year and holds more than "
+        "a quarter of the market. A second group of buyers came forward.",
+    )
+    assert found == []
+
+
+def test_titles_are_not_time_expressions(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(
+        nlp,
+        stage,
+        'The minister told NBC\'s "Meet the Press This Week" show that he would resign. '
+        "He spoke on Radio Today. The annual March for Peace drew crowds on Saturday.",
+    )
+    assert triples(found) == [("Saturday", "DATE", "2025-08-02")]

@@ -7,9 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from dateline.corpus.cluster import Mention, cluster_block, compatible, sides_agree
+from dateline.corpus.cluster import Mention, cluster_block, compatible, sides_agree, similarity
 from dateline.corpus.merge_eval import evaluate, score_pairs
-from dateline.corpus.similarity import content_tokens, other_names, used_as_place
+from dateline.corpus.similarity import (
+    blank_out,
+    content_tokens,
+    other_names,
+    stem,
+    used_as_place,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -27,6 +33,7 @@ def mention(
     location: str | None = None,
     source: tuple[str, ...] = (),
     names: tuple[str, ...] = (),
+    identified: bool = True,
 ) -> Mention:
     start = dt.date.fromisoformat(day)
     return Mention(
@@ -41,6 +48,7 @@ def mention(
         target_ids=(),
         tokens=content_tokens(text),
         names=frozenset(names),
+        identified=identified,
     )
 
 
@@ -85,7 +93,9 @@ def test_complete_link_does_not_chain_distinct_events() -> None:
 def test_other_names_ignore_actor_mentions_and_dates() -> None:
     text = "Yesterday Ruritania said Fenwick troops shelled Zenda near Lake Tarn on Monday."
     masked = [(10, 19), (25, 32)]  # Ruritania, Fenwick
-    assert other_names(text, 0, len(text), masked) == ["lake", "tarn", "zenda"]
+    blanked = blank_out(text, 0, len(text), masked)
+    assert blanked.startswith("Yesterday           said         troops")
+    assert other_names(blanked) == ["lake", "tarn", "zenda"]
 
 
 def test_pair_scores() -> None:
@@ -122,3 +132,27 @@ def test_a_capital_is_a_place_after_a_locative_preposition() -> None:
     assert not used_as_place(text, said, "Zenda", "Ruritania")
     # The actor's own name is the actor, even after "in".
     assert not used_as_place(text, text.index("Ruritania"), "Ruritania", "Ruritania")
+
+
+def test_vague_dates_and_undated_generic_evidence_do_not_merge() -> None:
+    rewrite = "Shelling by Ruritanian troops hit Zenda this year, officials said."
+    year = mention(2, day="2025-01-01", end="2025-12-31", text=rewrite)
+    assert not compatible(mention(1), year)  # "in 2025" agrees with too much
+    generic = "who is accused"
+    undated = [mention(n, text=generic) for n in (1, 2)]
+    for m in undated:
+        m.start = m.end = None
+    assert not compatible(*undated)  # one content word: not enough to call it a copy
+    copies = [mention(n) for n in (1, 2)]
+    for m in copies:
+        m.start = m.end = None
+    assert compatible(*copies)
+
+
+def test_one_shared_word_is_enough_only_for_identified_actors() -> None:
+    a = "New duties on electric cars were raised."
+    b = "Tariffs on electric vehicles were imposed, escalating the dispute."
+    assert similarity(mention(1, text=a), mention(2, text=b)) > 0
+    loose = [mention(n, text=t, identified=False) for n, t in ((1, a), (2, b))]
+    assert similarity(*loose) == 0.0
+    assert stem("killed") == stem("killing") == "kill" and stem("missiles") == "missil"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from dateline.ingest.decode import decode_bytes
 from dateline.ingest.formats import detect_format, sniff_format
 from dateline.ingest.html import fragment_to_text
-from dateline.ingest.readers import count_articles, iter_files, read_inputs
+from dateline.ingest.readers import count_articles, iter_files, read_inputs, read_stream
 
 pytestmark = pytest.mark.unit
 
@@ -188,3 +189,63 @@ def test_sniff_ignores_bom_and_space() -> None:
 def test_fragment_to_text_keeps_paragraphs_and_drops_markup() -> None:
     html = "<p>One <b>bold</b> claim.</p><!-- note --><div>Two &amp; three<br>Four</div>"
     assert fragment_to_text(html) == "One bold claim.\n\nTwo & three\n\nFour"
+
+
+def test_stream_jsonl_longer_than_the_sniffed_head() -> None:
+    # Lines cross the 4 KB head read off to sniff the format: none may be split or merged.
+    rows = [json.dumps({"id": f"r{i}", "text": STORY * (i % 7 + 1)}) for i in range(60)]
+    stream = io.BytesIO("\n".join(rows).encode("utf-8"))
+    articles = list(read_stream(stream, origin="<stdin>"))
+    assert [a.id for a in articles] == [f"r{i}" for i in range(60)]
+    assert all(a.error is None for a in articles)
+
+
+def test_stream_of_a_feed_is_sniffed() -> None:
+    data = (FIXTURES / "feed_atom.xml").read_bytes()
+    [article] = list(read_stream(io.BytesIO(data), origin="<stdin>"))
+    assert article.text_basis == "feed-content"
+
+
+def test_absurdly_deep_markup_keeps_its_words() -> None:
+    deep = "<div>" * 5000 + "Deep &amp; nested." + "</div>" * 5000
+    assert fragment_to_text(deep) == "Deep & nested."
+
+
+def test_a_reader_crash_becomes_that_files_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.ingest import readers
+
+    def exploding(path: Path, **_: object) -> object:
+        if path.name == "bad.txt":
+            raise RuntimeError("boom")
+        return iter([readers.Article(id=str(path), text=STORY)])
+
+    for name in ("a.txt", "bad.txt", "c.txt"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    monkeypatch.setattr(readers, "read_file", exploding)
+    articles = list(readers.read_inputs([tmp_path]))
+    assert [Path(a.id).name for a in articles] == ["a.txt", "bad.txt", "c.txt"]
+    assert articles[1].error is not None and "RuntimeError: boom" in articles[1].error
+
+
+def test_html_in_its_declared_legacy_charset(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="iso-8859-1"><title>Café talks</title></head>'
+        "<body><p>The mayor of Málaga met union leaders on Monday.</p></body></html>"
+    )
+    path = tmp_path / "legacy.html"
+    path.write_bytes(page.encode("latin-1"))
+    [article] = _only([path])
+    assert article.error is None
+    assert article.html is not None and "Málaga" in article.html
+
+
+def test_a_big_page_is_judged_by_its_text_not_its_bytes(tmp_path: Path) -> None:
+    # 3,000 bytes of script around a short story: above 4 x max_chars bytes, but the
+    # article text itself is short, so the page must be read.
+    page = f"<html><body><script>{'x' * 3000}</script><p>{STORY}</p></body></html>"
+    path = tmp_path / "heavy.html"
+    path.write_text(page, encoding="utf-8")
+    [article] = _only([path], max_chars=500)
+    assert article.error is None and article.html == page

@@ -25,6 +25,10 @@ def _fixture(name: str) -> str:
         ("lang_es.txt", "es"),
         ("lang_it.txt", "it"),
         ("lang_ru.txt", "und"),
+        ("lang_sv.txt", "sv"),
+        ("lang_id.txt", "id"),
+        ("lang_pl.txt", "und"),  # no Polish list: known by its letters
+        ("lang_tr.txt", "und"),
     ],
 )
 def test_foreign_news_is_flagged(name: str, language: str) -> None:
@@ -69,3 +73,11 @@ def test_empty_binary_and_too_long() -> None:
     assert (check_text("abc\x00\x01\x02def", max_chars=100)[0] or "").startswith("E002")
     error = check_text("word " * 30, max_chars=100)[0] or ""
     assert error.startswith("E003") and "150" in error and "nothing was truncated" in error
+
+
+def test_a_short_table_with_accented_names_is_english() -> None:
+    table = (
+        "Nestlé 3.40 vs 2.10\nSociété Générale 1.15 vs 0.98\nL'Oréal 7.02 vs 6.88\n"
+        "Zürich Re 4.10 vs 3.95\nCrédit Agricole 0.87 vs 0.91\nPernod 2.2 vs 2.0"
+    )
+    assert check_text(table, max_chars=10_000) == (None, "en")

@@ -147,3 +147,10 @@ def test_calendar_helpers() -> None:
     assert parse_number("twenty-four") == 24
     assert parse_number("a couple of") == 2
     assert parse_number("several") is None
+
+
+def test_holidays_follow_tense(resolver: Resolver) -> None:
+    january = dt.date(2026, 1, 5)
+    assert value(resolver, "holiday", "Christmas Eve", dct=january, tense="past") == "2025-12-24"
+    assert value(resolver, "holiday", "Thanksgiving", dct=january, tense="future") == "2026-11-26"
+    assert value(resolver, "holiday", "Christmas 2019", dct=january) == "2019-12-25"

@@ -63,6 +63,7 @@ LOCATIVE = frozenset(
         "into",
         "via",
         "capital",
+        "for",
         "visit",
         "visited",
         "visiting",
@@ -279,6 +280,8 @@ class Linker:
                     m.pending = f"body:{office}"
                     return m
                 return None
+            if _modifies_next_noun(doc, head):
+                return None  # "a Philippine government consultant", "government bonds"
             if office == "government":
                 return self._org_mention(m, f"gov:{country}")
             for entry in self.kb.organizations.values():
@@ -380,6 +383,8 @@ class Linker:
                 return None
             return self._org_mention(m, f"gov:{it.value}")
         if it.type == ORG:
+            if it.end < len(doc) and doc[it.end].lower_ in FINANCIAL_NOUNS:
+                return None  # "U.S. Treasury yields" are securities, not the department
             m = self._org_mention(m, it.value)
             self._extend_media(doc, m)
             return m
@@ -571,8 +576,9 @@ class Linker:
                 # A subject pronoun continues the last subject ("Sir Ben argued ...
                 # '...,' he added"), not the nearest name inside a clause.
                 subjects = [c for c in fitting if _is_subject(doc, c)]
-                if subjects:
-                    target = subjects[0]
+                main = [c for c in subjects if _is_main_subject(doc, c)]
+                if main or subjects:
+                    target = (main or subjects)[0]
             m = self._span(doc, tok.i, tok.i + 1)
             _adopt(m, target)
             m.named = False
@@ -583,6 +589,12 @@ class Linker:
 def _is_subject(doc: Doc, m: Mention) -> bool:
     span = doc[m.tok_start : m.tok_end]
     return span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_main_subject(doc: Doc, m: Mention) -> bool:
+    """The subject of its sentence's main verb, not of a relative or other clause."""
+    root = doc[m.tok_start : m.tok_end].root
+    return root.head == root.sent.root
 
 
 def _sentence_numbers(doc: Doc, quotes: list[tuple[int, int]]) -> list[int]:
@@ -650,6 +662,19 @@ def _quoted_between(regions: list[tuple[int, int]], start: int, end: int) -> int
 
 def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in regions)
+
+
+def _modifies_next_noun(doc: Doc, it: Item) -> bool:
+    last = doc[it.end - 1]
+    if it.end >= len(doc):
+        return False
+    nxt = doc[it.end]
+    return last.dep_ in ("compound", "amod") and last.head.i >= it.end and nxt.pos_ == "NOUN"
+
+
+FINANCIAL_NOUNS = frozenset(
+    {"bond", "bonds", "yield", "yields", "securities", "bill", "bills", "note", "notes", "debt"}
+)
 
 
 def _is_compound_modifier(doc: Doc, it: Item) -> bool:

@@ -111,33 +111,33 @@ def timexes_table(record: Record) -> Table:
 
 
 def quotes_table(record: Record, names: dict[str, str]) -> Table:
-    table = _table("Quotes", "id", "kind", "speaker", "cue", "via", "text")
-    table.columns[-1].min_width = 40
+    relayed = any(quote.via for quote in record.quotes)
+    columns = ["id", "kind", "speaker", "cue", *(["via"] if relayed else []), "text"]
+    table = _table("Quotes", *columns)
+    table.columns[-1].ratio = 3  # the quote itself gets most of the width
+    for column in table.columns[2:-1]:
+        column.ratio = 1
     for quote in record.quotes:
         speaker = names.get(quote.speaker or "", "") or _span(quote.speaker_mention)
+        via = [names.get(quote.via or "", "")] if relayed else []
         table.add_row(
-            quote.id,
-            quote.kind,
-            speaker,
-            _span(quote.cue),
-            names.get(quote.via or "", ""),
-            _shorten(quote.text, 90),
+            quote.id, quote.kind, speaker, _span(quote.cue), *via, _shorten(quote.text, 90)
         )
     return table if record.quotes else _empty(table)
 
 
 def events_table(record: Record, names: dict[str, str]) -> Table:
-    table = _table("Events", "id", "type", "status", "date", "source", "target", "trigger", "cameo")
+    table = _table("Events", "id", "type", "status", "date", "who → whom", "trigger")
     for event in record.events:
+        source = ", ".join(names.get(a, a) for a in event.source) or "?"
+        target = ", ".join(names.get(a, a) for a in event.target)
         table.add_row(
             event.id,
             event.type if event.type == event.plover else f"{event.type} ({event.plover})",
             event.status,
-            f"{event.date.value or '?'} [dim]({event.date.basis})[/dim]",
-            ", ".join(names.get(a, a) for a in event.source),
-            ", ".join(names.get(a, a) for a in event.target),
+            f"{event.date.value or '?'} [dim]{event.date.basis}[/dim]",
+            f"{source} → {target}" if target else source,
             event.trigger.text,
-            event.cameo or "",
         )
     return table if record.events else _empty(table)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections import Counter
@@ -14,8 +15,8 @@ import typer
 
 from dateline.cli.main import EXIT_ARTICLE_FAILED, EXIT_OK, app, usage_error
 from dateline.cli.progress import stderr_is_interactive, track
-from dateline.ingest.readers import count_articles, read_inputs
-from dateline.pipeline import Pipeline, PipelineOptions, parse_date
+from dateline.ingest.readers import STDIN, count_articles, read_inputs
+from dateline.pipeline import Pipeline, PipelineOptions
 from dateline.record import Record
 
 FORMATS = ("jsonl", "json")
@@ -25,7 +26,7 @@ FORMATS = ("jsonl", "json")
 def extract(
     inputs: list[Path] = typer.Argument(
         ...,
-        help="Files or directories: .txt, .html, RSS/Atom feeds, .jsonl dumps.",
+        help="Files or directories: .txt, .html, RSS/Atom feeds, .jsonl dumps; - for stdin.",
         show_default=False,
     ),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one per line) or json."),
@@ -49,15 +50,14 @@ def extract(
     """
     if format not in FORMATS:
         usage_error(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
-    missing = [str(p) for p in [*inputs, *dictionary] if not p.exists()]
+    missing = [str(p) for p in [*inputs, *dictionary] if str(p) != STDIN and not p.exists()]
     if missing:
         usage_error(f"no such file or directory: {', '.join(missing)}")
     date = None
     if published is not None:
-        parsed = parse_date(published)
-        if parsed is None:
+        date = caller_date(published)
+        if date is None:
             usage_error(f"--published is not a date: {published!r} (expected YYYY-MM-DD)")
-        date = parsed.isoformat()
     if out is not None and out.is_dir():
         usage_error(f"--out is a directory: {out}")
 
@@ -68,14 +68,29 @@ def extract(
     )
     pipeline = Pipeline(options)
     articles = read_inputs(inputs, published=date, max_chars=max_chars)
-    total = count_articles(inputs) if not quiet and stderr_is_interactive() else None
-    records = track(pipeline.pipe(articles), total=total, enabled=not quiet)
+    # Records printed on the same terminal would tear the bar apart: show it only
+    # when records go to a file or a pipe.
+    show_progress = not quiet and stderr_is_interactive() and (out is not None or not _stdout_tty())
+    total = count_articles(inputs) if show_progress else None
+    records = track(pipeline.pipe(articles), total=total, enabled=show_progress)
     errors: Counter[str] = Counter()
     with _open_output(out) as stream:
         count = write_records(_tally(records, errors), stream, format)
     if not quiet:
         _summary(count, errors, out)
     raise typer.Exit(EXIT_ARTICLE_FAILED if errors else EXIT_OK)
+
+
+def caller_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` (an ISO date-time is accepted and cut to its date), else None.
+
+    Stricter than dates read from files: a typo on the command line would otherwise
+    anchor every relative date of a batch to a wrong day.
+    """
+    try:
+        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def write_records(records: Iterable[Record], stream: TextIO, format: str) -> int:
@@ -93,6 +108,10 @@ def write_records(records: Iterable[Record], stream: TextIO, format: str) -> int
     if format == "json":
         stream.write("\n]\n" if count else "]\n")
     return count
+
+
+def _stdout_tty() -> bool:
+    return sys.stdout.isatty()
 
 
 def _tally(records: Iterable[Record], errors: Counter[str]) -> Iterator[Record]:

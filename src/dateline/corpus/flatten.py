@@ -12,11 +12,12 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from dateline.corpus.dates import timex_interval
 from dateline.corpus.keys import event_uid, normalize_published
-from dateline.corpus.similarity import other_names, used_as_place
+from dateline.corpus.similarity import blank_out, content_tokens, other_names, used_as_place
 
 Columns = dict[str, list[Any]]
 Row = Mapping[str, Any]
@@ -80,6 +81,14 @@ def block_key(event_type: str, status: str, source_key: str, target_key: str) ->
     return "/".join((event_type, STATUS_GROUP.get(status, status), *sides))
 
 
+@dataclass(frozen=True, slots=True)
+class Masks:
+    """Sorted spans of an article blanked in its evidence sentences (see ``add``)."""
+
+    for_tokens: list[tuple[int, int]]
+    for_names: list[tuple[int, int]]
+
+
 class Flattener:
     """Accumulates the rows of many records, then hands out one column dict per table."""
 
@@ -97,26 +106,30 @@ class Flattener:
         published = _date(published_text)
         actors = [a for a in record.get("actors") or [] if isinstance(a, Mapping)]
         by_id = {a.get("id"): a for a in actors}
-        # Spans that are not "other names" in an evidence sentence: actor mentions and
-        # dates. An actor mention used as a place ("detained at Ankara airport", where
-        # Ankara is also a metonym of Turkey) stays: places are what tell look-alike
-        # events apart (sorted once, used by every event).
-        masked = [
-            (m["start"], m["end"])
-            for a in actors
-            for m in a.get("mentions") or []
-            if isinstance(m, Mapping)
-            and isinstance(m.get("start"), int)
-            and isinstance(m.get("end"), int)
-            and not used_as_place(text, m["start"], m.get("text"), a.get("name"))
-        ] + [
+        # Spans blanked before comparing evidence sentences: actor mentions (the block
+        # already guarantees the actors agree, so their names would only inflate the
+        # similarity) and dates (compared on their own). For "other names", an actor
+        # mention used as a place ("detained at Ankara airport", Ankara being also a
+        # metonym of Turkey) stays: places tell look-alike events apart.
+        dates = [
             (t["start"], t["end"])
             for t in record.get("timexes") or []
             if isinstance(t, Mapping)
             and isinstance(t.get("start"), int)
             and isinstance(t.get("end"), int)
         ]
-        masked.sort()
+        mention_spans = [
+            (m["start"], m["end"], used_as_place(text, m["start"], m.get("text"), a.get("name")))
+            for a in actors
+            for m in a.get("mentions") or []
+            if isinstance(m, Mapping)
+            and isinstance(m.get("start"), int)
+            and isinstance(m.get("end"), int)
+        ]
+        masks = Masks(
+            for_tokens=sorted(dates + [(m[0], m[1]) for m in mention_spans]),
+            for_names=sorted(dates + [(m[0], m[1]) for m in mention_spans if not m[2]]),
+        )
         model = record.get("model")
         model_name = (
             f"{model.get('name')}=={model.get('version')}" if isinstance(model, Mapping) else None
@@ -183,7 +196,7 @@ class Flattener:
                 self._add_quote(key, quote, by_id)
         for event in record.get("events") or []:
             if isinstance(event, Mapping):
-                self._add_event(key, record, event, by_id, text, published, masked)
+                self._add_event(key, record, event, by_id, text, published, masks)
 
     def _add_quote(self, key: str, quote: Row, by_id: Mapping[Any, Row]) -> None:
         s_start, s_end, s_text = _span(quote.get("speaker_mention"))
@@ -216,7 +229,7 @@ class Flattener:
         by_id: Mapping[Any, Row],
         text: str,
         published: dt.date | None,
-        masked: list[tuple[int, int]],
+        masks: Masks,
     ) -> None:
         sources = [by_id[a] for a in event.get("source") or [] if a in by_id]
         targets = [by_id[a] for a in event.get("target") or [] if a in by_id]
@@ -234,10 +247,12 @@ class Flattener:
         ev_start, ev_end = evidence.get("start"), evidence.get("end")
         evidence_text: str | None = None
         names: list[str] = []
+        tokens: list[str] = []
         is_lead: bool | None = None
         if isinstance(ev_start, int) and isinstance(ev_end, int) and 0 <= ev_start <= ev_end:
             evidence_text = text[ev_start:ev_end]
-            names = other_names(text, ev_start, ev_end, masked)
+            names = other_names(blank_out(text, ev_start, ev_end, masks.for_names))
+            tokens = sorted(content_tokens(blank_out(text, ev_start, ev_end, masks.for_tokens)))
             # GDELT's IsRootEvent: the event is told in the lead paragraph.
             is_lead = "\n" not in text[:ev_start].strip()
         t_start, t_end, t_text = _span(event.get("trigger"))
@@ -299,6 +314,7 @@ class Flattener:
             evidence_end=ev_end,
             evidence_text=evidence_text,
             evidence_names=names,
+            evidence_tokens=tokens,
             is_lead=is_lead,
             quote_id=event.get("quote"),
             confidence=event.get("confidence"),

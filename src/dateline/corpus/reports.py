@@ -15,13 +15,12 @@ import pyarrow as pa
 
 from dateline.corpus.cluster import Mention, cluster_block
 from dateline.corpus.flatten import SYMMETRIC_TYPES
-from dateline.corpus.similarity import content_tokens
 from dateline.corpus.store import CorpusStore
 
 _MENTION_COLUMNS = (
     "event_uid, article_key, block_key, event_date, event_date_end, date_granularity, "
     "location_name, location_country, source_ids, target_ids, evidence_text, "
-    "evidence_names, published, type, source_key, target_key"
+    "evidence_names, evidence_tokens, published, type, source_key, target_key"
 )
 
 _CLUSTER_SQL = """
@@ -54,6 +53,13 @@ def _norm(value: Any) -> str | None:
     return " ".join(str(value).lower().split()) if value else None
 
 
+def _identified(side_key: str | None) -> bool:
+    """A side blocked by country/sector or KB id, not by a bare name (or nobody)."""
+    if not side_key or side_key == "-":
+        return False
+    return not any(part.startswith("nm:") for part in side_key.split("|"))
+
+
 def _mention(row: dict[str, Any]) -> Mention:
     sides = (tuple(row["source_ids"] or ()), tuple(row["target_ids"] or ()))
     if row["type"] in SYMMETRIC_TYPES and row["source_key"] > row["target_key"]:
@@ -68,9 +74,10 @@ def _mention(row: dict[str, Any]) -> Mention:
         location_country=row["location_country"],
         source_ids=sides[0],
         target_ids=sides[1],
-        tokens=content_tokens(row["evidence_text"]),
+        tokens=frozenset(row["evidence_tokens"] or ()),
         names=frozenset(row["evidence_names"] or ()),
         order=(row["published"] or dt.date.max,),
+        identified=_identified(row["source_key"]) and _identified(row["target_key"]),
     )
 
 

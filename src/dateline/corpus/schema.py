@@ -135,6 +135,7 @@ TABLES: dict[str, str] = {
             evidence_end INTEGER,
             evidence_text VARCHAR,
             evidence_names VARCHAR[],
+            evidence_tokens VARCHAR[],
             is_lead BOOLEAN,
             quote_id VARCHAR,
             confidence DOUBLE,

@@ -18,11 +18,23 @@ _CALENDAR_WORDS = frozenset(_DAYS + _MONTHS + _MONTHS_2)
 
 
 def content_tokens(text: str | None) -> frozenset[str]:
-    """Lower-cased words of three letters or more that are not stop words."""
+    """Stems of the lower-cased words of three letters or more that are not stop words."""
     if not text:
         return frozenset()
     words = (w.lower() for w in _WORD.findall(text))
-    return frozenset(w for w in words if len(w) > 2 and w not in STOP_WORDS)
+    return frozenset(stem(w) for w in words if len(w) > 2 and w not in STOP_WORDS)
+
+
+_SUFFIXES = ("'s", "’s", "ing", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper (killed/killing -> kill, missiles -> missil): rewrites
+    inflect the same words differently; no lemmatizer runs at merge time."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -40,17 +52,11 @@ def used_as_place(text: str, start: int, mention: object, name: object) -> bool:
     return not any(w.lower()[:4] in stems for w in _WORD.findall(str(mention or "")))
 
 
-def other_names(text: str, start: int, end: int, masked: Iterable[tuple[int, int]]) -> list[str]:
-    """Names in ``text[start:end]`` that are not actor mentions or dates.
-
-    What is left is mostly places and facilities ("Kharkiv", "Geneva"): two
-    look-alike events (same actors, type and day) differ there. Actor mentions and
-    time expressions are blanked first because rewrites name actors differently
-    ("Moscow", "the Kremlin") without describing a different event.
-    """
+def blank_out(text: str, start: int, end: int, masked: Iterable[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the ``masked`` spans (sorted) replaced by spaces."""
     pieces: list[str] = []
     position = start
-    for m_start, m_end in sorted(masked):  # already sorted by the caller: linear
+    for m_start, m_end in masked:
         if m_end <= position or m_start >= end:
             continue
         cut = max(m_start, position)
@@ -58,5 +64,14 @@ def other_names(text: str, start: int, end: int, masked: Iterable[tuple[int, int
         pieces.append(" " * (min(m_end, end) - cut))
         position = min(m_end, end)
     pieces.append(text[position:end])
-    names = {w.lower() for w in _NAME.findall("".join(pieces))}
+    return "".join(pieces)
+
+
+def other_names(text: str) -> list[str]:
+    """Capitalized words of an evidence sentence (actor mentions and dates blanked),
+    minus calendar words: mostly places and facilities ("Kharkiv", "Geneva"), where two
+    look-alike events (same actors, type and day) differ. Actor mentions are blanked
+    because rewrites name actors differently ("Moscow", "the Kremlin") without
+    describing another event."""
+    names = {w.lower() for w in _NAME.findall(text)}
     return sorted(names - _CALENDAR_WORDS)

@@ -7,6 +7,7 @@ readable and their spans are right by construction.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import random
 from collections.abc import Iterator, Mapping, Sequence
@@ -46,6 +47,12 @@ _ACTORS: tuple[tuple[str, str, str, str], ...] = (
     ("United Nations", "organization", "", "IGO"),
     ("Russian army", "group", "RUS", "MIL"),
     ("Ukrainian army", "group", "UKR", "MIL"),
+)
+# Invented places: one per event sentence, what tells look-alike events apart.
+_PLACES = tuple(
+    f"{a}{b}"
+    for a in ("Zen", "Strel", "Mar", "Tor", "Vel", "Kas", "Dun", "Ost")
+    for b in ("da", "sau", "ovo", "grad", "heim", "port")
 )
 _OUTLETS = ("Wire A", "Daily B", "Herald C", "Times D", "Post E", "Radio F", "Journal G")
 
@@ -197,61 +204,99 @@ def build_record(
     }
 
 
+def _fresh_article(
+    rng: random.Random, article: int, count: int, published: dt.date
+) -> dict[str, Any]:
+    chosen = rng.sample(range(len(_ACTORS)), k=min(len(_ACTORS), 2 * count))
+    sentences: list[str] = []
+    actors: dict[str, dict[str, Any]] = {}
+    specs = []
+    for i in range(count):
+        a1 = _ACTORS[chosen[(2 * i) % len(chosen)]]
+        a2 = _ACTORS[chosen[(2 * i + 1) % len(chosen)]]
+        etype, cameo, goldstein, quad = _CODES[rng.randrange(len(_CODES))]
+        verb = etype.lower()
+        place = _PLACES[rng.randrange(len(_PLACES))]
+        sentence = (
+            f"{a1[0]} reported {verb} action toward {a2[0]} near {place}, "
+            f"file {rng.randrange(10**6)}."
+        )
+        sentences.append(sentence)
+        for name, kind, country, sector in (a1, a2):
+            actors.setdefault(name, {"kind": kind, "country": country or None, "sector": sector})
+        days_before = rng.randrange(3)
+        specs.append(
+            {
+                "type": etype,
+                "trigger": f"{verb} action",
+                "after": sum(len(s) + 1 for s in sentences[:-1]),
+                "source": [a1[0]],
+                "target": [a2[0]],
+                "status": "occurred",
+                "date": (published - dt.timedelta(days=days_before)).isoformat(),
+                "cameo": cameo,
+                "goldstein": goldstein,
+                "quad_class": quad,
+            }
+        )
+    return build_record(
+        f"syn-{article}",
+        " ".join(sentences),
+        published=published.isoformat(),
+        source=_OUTLETS[rng.randrange(len(_OUTLETS))],
+        actors=actors,
+        events=specs,
+    )
+
+
 def bulk_records(
-    n_events: int, *, events_per_article: int = 5, seed: int = 7, start: str = "2020-01-01"
+    n_events: int,
+    *,
+    events_per_article: int = 5,
+    seed: int = 7,
+    start: str = "2020-01-01",
+    copy_rate: float = 0.2,
 ) -> Iterator[dict[str, Any]]:
     """Synthetic records with ``n_events`` events in total (for benchmarks).
 
-    Texts are short templated sentences; each event's evidence is its own sentence,
-    so clustering has real text to compare.
+    Texts are short templated sentences, one per event, each naming a place, so
+    clustering has real text to compare. A share ``copy_rate`` of the articles are
+    wire copies of a recent article (same text, another outlet, same or next day):
+    their events are reports of events already told, which merging should find.
     """
     rng = random.Random(seed)
     day0 = dt.date.fromisoformat(start)
+    recent: list[dict[str, Any]] = []
+    copies: set[tuple[str, str, dt.date]] = set()
     made = 0
     article = 0
     while made < n_events:
         count = min(events_per_article, n_events - made)
+        original = recent[rng.randrange(len(recent))] if recent else None
+        outlet = rng.choice(_OUTLETS)
         published = day0 + dt.timedelta(days=rng.randrange(365 * 5))
-        chosen = rng.sample(range(len(_ACTORS)), k=min(len(_ACTORS), 2 * count))
-        sentences: list[str] = []
-        actors: dict[str, dict[str, Any]] = {}
-        specs = []
-        for i in range(count):
-            a1 = _ACTORS[chosen[(2 * i) % len(chosen)]]
-            a2 = _ACTORS[chosen[(2 * i + 1) % len(chosen)]]
-            etype, cameo, goldstein, quad = _CODES[rng.randrange(len(_CODES))]
-            verb = etype.lower()
-            sentence = (
-                f"{a1[0]} reported {verb} action toward {a2[0]} in case {rng.randrange(10**6)}."
+        if original is not None:
+            published = dt.date.fromisoformat(original["published"]) + dt.timedelta(
+                days=rng.randrange(2)
             )
-            sentences.append(sentence)
-            for name, kind, country, sector in (a1, a2):
-                actors.setdefault(
-                    name, {"kind": kind, "country": country or None, "sector": sector}
-                )
-            days_before = rng.randrange(3)
-            specs.append(
-                {
-                    "type": etype,
-                    "trigger": f"{verb} action",
-                    "after": sum(len(s) + 1 for s in sentences[:-1]),
-                    "source": [a1[0]],
-                    "target": [a2[0]],
-                    "status": "occurred",
-                    "date": (published - dt.timedelta(days=days_before)).isoformat(),
-                    "cameo": cameo,
-                    "goldstein": goldstein,
-                    "quad_class": quad,
-                }
-            )
-        text = " ".join(sentences)
-        yield build_record(
-            f"syn-{article}",
-            text,
-            published=published.isoformat(),
-            source=_OUTLETS[rng.randrange(len(_OUTLETS))],
-            actors=actors,
-            events=specs,
-        )
+        copy_key = (original["id"] if original else "", outlet, published)
+        if (
+            original is not None
+            and len(original["events"]) == count
+            and outlet != original["source"]
+            and copy_key not in copies  # the same copy twice would be one article
+            and rng.random() < copy_rate
+        ):
+            copies.add(copy_key)
+            record = copy.deepcopy(original)
+            record["id"] = f"syn-{article}"
+            record["source"] = outlet
+            record["published"] = published.isoformat()
+        else:
+            published = day0 + dt.timedelta(days=rng.randrange(365 * 5))
+            published = day0 + dt.timedelta(days=rng.randrange(365 * 5))
+            record = _fresh_article(rng, article, count, published)
+            recent = [*recent[-49:], record]
+        yield record
         made += count
         article += 1

@@ -127,6 +127,8 @@ def targets_of(cand: Candidate) -> list[Token]:
                 out += _children(c, {"dobj"})
         if noun.i != cand.head.i:
             out += _prep_objects(cand.head, frozenset({"against", "on", "with", "upon"}))
+            if noun.dep_ == "nsubj":  # "a roadside bombing killed a US soldier"
+                out += _children(cand.head, {"dobj"})
         return out
     head = cand.head
     if _passive(head):

@@ -15,14 +15,33 @@ from spacy.tokens import Span, Token
 
 from dateline.events.tables import Lexicon, lexicon, places
 
-CandidateKind = Literal["verb", "noun", "evaluation", "request"]
+CandidateKind = Literal["verb", "noun", "evaluation", "request", "user"]
 
 # Prepositions through which a noun names its participants ("attacks on Ukraine").
 PARTICIPANT_PREPS = frozenset({"between", "by", "against", "on", "with", "to", "toward", "towards"})
 # Verbs that report or describe rather than act: they never carry an event noun.
 REPORTING = frozenset({"say", "tell", "report", "add", "note", "quote", "write", "claim"})
 DESCRIBING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
-ARGUING = frozenset({"say", "argue", "insist", "stress", "suggest", "believe", "tell", "add"})
+ARGUING = frozenset(
+    {
+        "say",
+        "argue",
+        "insist",
+        "stress",
+        "suggest",
+        "believe",
+        "tell",
+        "add",
+        "reiterate",
+        "announce",
+        "declare",
+        "state",
+        "repeat",
+        "write",
+        "warn",
+        "urge",
+    }
+)
 # Prepositions through which a verb carries an event noun, and the verbs that do.
 SUPPORT_PREPS: dict[str, frozenset[str]] = {
     "on": frozenset({"go", "be", "remain", "stay", "put", "place", "keep"}),
@@ -243,8 +262,8 @@ def find_candidates(sent: Span) -> list[Candidate]:
                 continue
         if tok.i in noun_heads:
             continue  # the noun carries the event ("launched an attack")
-        code = _verb_code(tok, lex)
-        if code is None:
+        code = _verb_code(tok, lex) or _money_given(tok)
+        if code is None or not _object_allowed(tok, lex):
             continue
         out.append(Candidate(trigger=tok, head=tok, code=code, kind="verb"))
     for tok in sent:  # copular evaluations: "the talks were constructive"
@@ -265,7 +284,7 @@ def _special(tok: Token, lex: Lexicon) -> Candidate | None:
 
 
 def _ordered(tok: Token) -> Candidate | None:
-    """ "told Iran to release the sailors": an order is a demand (CAMEO 10)."""
+    """An order is a demand (CAMEO 10): "told Iran to release the sailors"."""
     if tok.lemma_.lower() != "tell":
         return None
     objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
@@ -337,7 +356,7 @@ def _evaluation(tok: Token, lex: Lexicon) -> Candidate | None:
 
 
 def _should_request(tok: Token) -> Candidate | None:
-    """ "argued that Britain should be at the meeting": a demand (CAMEO 10)."""
+    """Saying what others should do is a demand (CAMEO 10): "argued that X should attend"."""
     for c in tok.children:
         if c.dep_ == "ccomp" and any(
             a.dep_ == "aux" and a.lower_ in ("should", "must", "ought") for a in c.children
@@ -364,3 +383,53 @@ def _event_participants(tokens: list[Token]) -> list[Token]:
             ):
                 out.append(c)  # "the Russian attacks": the attackers are evaluated
     return out
+
+
+def _object_allowed(tok: Token, lex: Lexicon) -> bool:
+    """Verbs whose reading needs a certain object: troops are mobilized, not lobby groups."""
+    allowed = lex.object_required.get(tok.lemma_.lower())
+    if allowed is None:
+        return True
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not objects or any(o.lemma_.lower() in allowed for o in objects)
+
+
+GIVING = frozenset(
+    {
+        "give",
+        "provide",
+        "donate",
+        "allocate",
+        "earmark",
+        "contribute",
+        "grant",
+        "transfer",
+        "lend",
+        "send",
+        "disburse",
+        "release",
+        "approve",
+        "extend",
+    }
+)
+
+
+def _money_given(tok: Token) -> str | None:
+    """Giving as aid: money is economic aid (071, "Germany gave 350 million euros"),
+    other things given to a country are aid (070, "provided photographs to Macedonia")."""
+    if tok.lemma_.lower() not in GIVING | {"supply", "deliver", "ship", "hand"}:
+        return None
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and (
+            obj.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in obj.subtree)
+        ):
+            return "071"
+    to_country = any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP") for g in c.children)
+        for c in tok.children
+    )
+    if to_country and any(c.dep_ == "dobj" for c in tok.children):
+        return "070"
+    return None

@@ -24,13 +24,18 @@ from dateline.events.status import status_of
 from dateline.events.tables import code_info, lexicon, plover_of
 from dateline.record import Event, EventStatus, Evidence, Quote, TextSpan
 
-# Extra (code, trigger token) pairs per sentence from user verb dictionaries.
-ExtraTriggers = Callable[[Span], Iterable[tuple[str, Token]]]
+# Extra (code, trigger, sources, targets) per sentence from user verb dictionaries.
+ExtraTriggers = Callable[[Span], Iterable[tuple[str, Token, list[Token], list[Token]]]]
 FIRST_PERSON = frozenset({"we", "i", "us", "me", "our"})
 PLACE_TARGETS = frozenset(
     {"ASSAULT", "COERCE", "SANCTION", "AID", "RETREAT", "CONCEDE", "MOBILIZE", "REQUEST"}
 )
 THIRD_PERSON = frozenset({"he", "she", "they", "it"})
+NO_RECIPIENT = frozenset({"PROTEST", "MOBILIZE"})
+# Sub-clauses whose actors are not the event's recipient.
+_OTHER_CLAUSES = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "ccomp", "relcl", "advcl", "parataxis", "appos", "agent"}
+)
 
 
 def code_doc(doc: Doc, extra: ExtraTriggers | None = None) -> list[Event]:
@@ -48,16 +53,28 @@ def code_doc(doc: Doc, extra: ExtraTriggers | None = None) -> list[Event]:
 
 
 def _with_user_triggers(
-    cands: list[Candidate], pairs: Iterable[tuple[str, Token]]
+    cands: list[Candidate], matches: Iterable[tuple[str, Token, list[Token], list[Token]]]
 ) -> list[Candidate]:
-    """User verb patterns take priority over the built-in code of the same trigger."""
-    by_trigger = {c.trigger.i: c for c in cands}
-    for code, token in pairs:
-        if token.i in by_trigger:
-            by_trigger[token.i].code = code
-        else:
-            cands.append(Candidate(trigger=token, head=token, code=code, kind="verb"))
-    return cands
+    """User verb patterns take priority over the built-in code of the same trigger.
+
+    A matched pattern is one event: the built-in candidates of the same clause are
+    dropped, and the pattern's own source and target are kept.
+    """
+    matched = list(matches)
+    heads = {token.i for _, token, _, _ in matched}
+    kept = [c for c in cands if c.trigger.i not in heads and c.head.i not in heads]
+    for code, token, sources, targets in matched:
+        kept.append(
+            Candidate(
+                trigger=token,
+                head=token,
+                code=code,
+                kind="user",
+                sources=sources,
+                targets=targets,
+            )
+        )
+    return kept
 
 
 def _quote_at(doc: Doc, start: int) -> Quote | None:
@@ -107,24 +124,38 @@ def _build(
     civilian = lexicon().civilian_codes.get(trigger.lemma_.lower())
     if civilian and cand.kind == "verb" and _civilian(doc, sources):
         cand.code = civilian  # "protesters blocked roads" is a protest, not a rejection
-    action_type = plover_of(cand.code)
-    if not action_type:
+    state = lexicon().state_codes.get(trigger.lemma_.lower())
+    if state and cand.kind == "verb" and _state(doc, sources):
+        cand.code = state  # "China protested to Japan": a diplomatic complaint
+    action_type = lexicon().plover_overrides.get(_trigger_key(cand)) or plover_of(cand.code)
+    if action_type == "COOPERATE" and cand.code.startswith("062") and _alone(cand, sources):
+        cand.code, action_type = "150", "MOBILIZE"  # a one-country exercise is a show of force
+    if not action_type and cand.kind != "user":
         return None  # CAMEO 01 statements are not PLOVER events
+    # a user dictionary's own codes (statements, test-only codes) are kept as given
     targets, target_toks = _ids(targets_of(cand), resolver, quote, nested=True)
     if not sources and quote is not None and quote.speaker:
         sources = [quote.speaker]
     targets = [t for t in targets if t not in sources]
+    if cand.root == "04" and cand.code[:3] not in ("042", "043") and cand.kind != "user":
+        # PLOVER: meetings without a host and a visitor list all participants as actors
+        sources, targets = sources + [t for t in targets if t not in sources], []
     if not sources and not targets:
         return None  # no actor: not a political event ("the storm hit the coast")
     status: EventStatus = cand.status or status_of(cand.head, cand.noun)  # type: ignore[assignment]
     anchors = [t for t in (cand.head, cand.trigger, cand.noun, cand.frame) if t is not None]
     timex = link_timex(doc, sent, anchors)
+    if timex is None and _when_clause(cand.head):
+        # "took a step on Wednesday when he imposed a tariff": the clause shares the date
+        timex = link_timex(doc, sent, [cand.head.head])
     published = doc._.published
     if timex is not None and status == "occurred" and is_future(timex.value, published):
         status = "planned"
     date = event_date(timex, status, cand.head, published)
     plover, cameo = fold(action_type, cand.code, status)
-    if status == "negated" and action_type in COOPERATIVE and _refused(cand.head):
+    if cand.kind == "user":
+        plover, cameo = action_type, cand.code  # the dictionary's code is the user's choice
+    elif status == "negated" and action_type in COOPERATIVE and _refused(cand.head):
         # "will not accept refugees", "failed to reach agreement": a rejection
         plover, cameo = "REJECT", refusal_code(cand.code)
     info = code_info(cameo)
@@ -139,6 +170,8 @@ def _build(
         actor = resolver.actor_for(place[1])
         if actor is not None and actor.country and actor.id not in sources:
             targets = [actor.id]
+    if not targets and action_type not in NO_RECIPIENT and len(sources) < 2:
+        targets = _nearest_recipient(doc, cand, sources, resolver)
     return Event(
         id=f"e{number}",
         type=action_type,
@@ -198,7 +231,33 @@ def _confidence(cand: Candidate, sources: list[str], targets: list[str]) -> floa
         score += 0.1
     if cand.kind == "noun" and cand.noun is not None and cand.noun.i == cand.head.i:
         score -= 0.1
-    return round(min(score, 0.95), 2)
+    if _background(cand.head):
+        score -= 0.15  # told in passing: "... after X had attacked", "troops who fired"
+    return round(max(min(score, 0.95), 0.05), 2)
+
+
+def _background(head: Token) -> bool:
+    """Is the event's clause subordinate (adverbial with a conjunction, relative)?"""
+    tok = head
+    for _ in range(4):
+        if tok.dep_ == "relcl" or (
+            tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children)
+        ):
+            return True
+        if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in (
+            "after",
+            "before",
+            "following",
+            "since",
+            "amid",
+            "despite",
+            "during",
+        ):
+            return True
+        if tok.head.i == tok.i or tok.dep_ in ("ROOT", "ccomp"):
+            return False
+        tok = tok.head
+    return False
 
 
 REFUSING = frozenset({"refuse", "fail", "decline", "reject"})
@@ -227,8 +286,11 @@ REPORTING_VERBS = frozenset(
 
 
 def _reporting_subject(pronoun: Token) -> Token | None:
-    """ "Rebels said they would meet": an unresolved subject pronoun of a reported clause
-    is the reporter (the actors stage resolves pronouns; this covers the common case)."""
+    """The reporter, for an unresolved subject pronoun of a reported clause.
+
+    "Rebels said they would meet": "they" are the rebels. The actors stage resolves
+    pronouns; this covers the common case it leaves open.
+    """
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = pronoun.head
@@ -244,3 +306,59 @@ def _reporting_subject(pronoun: Token) -> Token | None:
             return subjects[0] if subjects else None
         clause = verb
     return None
+
+
+def _nearest_recipient(
+    doc: Doc, cand: Candidate, sources: list[str], resolver: ParticipantResolver
+) -> list[str]:
+    """Failing a grammatical object, the first other country-bearing actor in the event's
+    own phrase after the trigger ("threatened further action against the Russians")."""
+    by_id = {a.id: a for a in doc._.actors}
+    source_countries = {by_id[i].country for i in sources if i in by_id}
+    root = cand.noun if cand.noun is not None else cand.head
+    stack = [c for c in root.children if c.dep_ not in _OTHER_CLAUSES and c.i > cand.trigger.i]
+    seen: list[Token] = []
+    while stack:
+        tok = stack.pop()
+        seen.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSES)
+    for tok in sorted(seen, key=lambda t: t.i):
+        if not (tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or tok.pos_ == "PROPN"):
+            continue
+        actor = resolver.actor_for(tok)
+        if (
+            actor is not None
+            and actor.country
+            and actor.country not in source_countries
+            and actor.id not in sources
+        ):
+            return [actor.id]
+    return []
+
+
+def _trigger_key(cand: Candidate) -> str:
+    lemma = cand.trigger.lemma_.lower()
+    particles = [c.lower_ for c in cand.trigger.children if c.dep_ == "prt"]
+    return f"{lemma} {particles[0]}" if particles else lemma
+
+
+def _alone(cand: Candidate, sources: list[str]) -> bool:
+    """An exercise by one party: no "joint", no partner ("with X"), one source."""
+    noun = cand.noun
+    if noun is None or len(sources) > 1:
+        return False
+    words = {c.lower_ for c in noun.children} | {c.lower_ for c in cand.head.children}
+    return not words & {"joint", "with", "together", "combined", "bilateral", "multinational"}
+
+
+def _when_clause(head: Token) -> bool:
+    return head.dep_ in ("advcl", "relcl") and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in head.children
+    )
+
+
+def _state(doc: Doc, actor_ids: list[str]) -> bool:
+    """Are the actors states (countries, governments, diplomats)?"""
+    by_id = {a.id: a for a in doc._.actors}
+    actors = [by_id[i] for i in actor_ids if i in by_id]
+    return bool(actors) and all(a.kind == "country" or a.sector == "GOV" for a in actors)

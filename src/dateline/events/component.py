@@ -20,6 +20,10 @@ from dateline.nlp.extensions import register_extensions
 register_extensions()
 log = logging.getLogger(__name__)
 
+# Evaluations set this so that a bug shows as an article error (E900) instead of
+# silently costing that article its events.
+STRICT = False
+
 
 class EventsStage:
     def __init__(self, nlp: Language, name: str, dictionaries: list[str]) -> None:
@@ -32,6 +36,8 @@ class EventsStage:
         try:
             doc._.events = code_doc(doc, self.user_triggers)
         except Exception as exc:  # bad input never raises out of a stage
+            if STRICT:
+                raise
             log.warning("events stage failed on a document: %s: %s", type(exc).__name__, exc)
             doc._.events = []
             doc._.stage_errors.append(f"{self.name}: {type(exc).__name__}: {exc}")

@@ -27,7 +27,20 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", 
 
 REQUEST_CODES = {"04": "108", "03": "108", "08": "106", "19": "107", "07": "103", "06": "101"}
 APPEAL_CODES = {"04": "026", "03": "027", "08": "025", "07": "023", "06": "021", "05": "022"}
-REJECT_CODES = {"04": "125", "03": "127", "07": "122", "06": "121", "08": "124", "05": "120"}
+REJECT_CODES = {
+    "04": "125",
+    "03": "127",
+    "07": "122",
+    "06": "121",
+    "08": "124",
+    "05": "120",
+    "11": "016",
+    "09": "016",  # "rejected the accusations": denying responsibility
+}
+DEMAND_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# Governors that make the framed action an option under consideration or a hope, which
+# CAMEO codes as statements (014 consider, 013 optimistic comment): no event.
+CONSIDERING = frozenset({"consider", "mull", "weigh", "study", "contemplate", "hope", "wish"})
 
 
 # Prepositions that add circumstances (means, time, cause), not the content of a frame.
@@ -70,7 +83,7 @@ def _path_to(frame: Token, node: Token, limit: int = 4) -> list[str] | None:
 
 
 def _complement_of(frame: Candidate, other: Candidate) -> bool:
-    if other is frame or other.suppressed:
+    if other is frame or other.suppressed or other.kind == "user":
         return False
     anchors = [frame.head, frame.trigger]
     for node in (other.head, other.trigger):
@@ -106,7 +119,7 @@ def apply_frames(cands: list[Candidate]) -> list[Candidate]:
     # Innermost frames first, so that "threatened to call for" composes correctly.
     order = sorted(cands, key=lambda c: -_depth(c.head))
     for frame in order:
-        if frame.suppressed:
+        if frame.suppressed or frame.kind == "user":
             continue
         lemma = frame.trigger.lemma_.lower()
         # the "or face ..." alternative of an ultimatum stays a threat of its own
@@ -128,15 +141,22 @@ def apply_frames(cands: list[Candidate]) -> list[Candidate]:
             continue
         if frame.kind == "evaluation":
             _absorb(frame, inner)  # "called the attacks disgusting": one criticism
-        elif lemma in THREAT:
-            _fold_into(frame, inner, status="threatened")
-        elif lemma in INTENT and frame.root in ("03", "05"):
+        elif lemma in THREAT and (direct := [c for c in inner if _direct(frame, c)]):
+            _fold_into(frame, direct, status="threatened")
+        elif (
+            lemma in INTENT and frame.root in ("03", "05") and any(_direct(frame, c) for c in inner)
+        ):
+            inner = [c for c in inner if _direct(frame, c)]
             conflict = [c for c in inner if c.root in CONFLICT_ROOTS]
             _fold_into(frame, inner, status="threatened" if conflict else "planned")
         elif lemma in DENIAL:
-            _fold_into(frame, inner, status="negated")
+            if any(c.root in ("09", "11") for c in inner):
+                frame.code = "016"  # "denied the charges": denying responsibility, a statement
+                _absorb(frame, inner)
+            else:
+                _fold_into(frame, inner, status="negated")
         elif lemma in REQUEST or frame.root in ("02", "10"):
-            if frame.root == "02" and inner[0].root in CONFLICT_ROOTS:
+            if frame.root == "02" and inner[0].root in DEMAND_ROOTS:
                 frame.code = "100"  # calling for sanctions or force is a demand, not an appeal
             table = APPEAL_CODES if frame.root == "02" else REQUEST_CODES
             frame.code = table.get(inner[0].root, frame.code)
@@ -150,30 +170,113 @@ def apply_frames(cands: list[Candidate]) -> list[Candidate]:
             # Same kind of action nested ("launched attacks, killing 50"): one event.
             same = [c for c in inner if _same_category(frame, c) and not _own_subject(c)]
             _absorb(frame, same)
-    return [c for c in cands if not c.suppressed and not _purpose(c)]
+    return [
+        c
+        for c in cands
+        if not c.suppressed
+        and not _purpose(c)
+        and not _condition(c)
+        and not _alleged(c)
+        and not _considered(c)
+        and not _nominal_gerund(c)
+        and not _restated(c, cands)
+    ]
+
+
+def _direct(frame: Candidate, other: Candidate) -> bool:
+    """Is the action the frame verb's own complement, not something a noun mentions?
+
+    "threatened sanctions", "threatened to impose sanctions", "warned of retaliation" are
+    direct; "offered condolences over an attack" is not.
+    """
+    for node in (other.trigger, other.head):
+        tok = node
+        for _ in range(5):
+            if tok.i in (frame.head.i, frame.trigger.i):
+                return True
+            if tok.i not in (other.trigger.i, other.head.i) and tok.pos_ in ("NOUN", "PROPN"):
+                break
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+    return False
+
+
+def _considered(c: Candidate) -> bool:
+    gov = c.head
+    for _ in range(2):
+        if gov.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or gov.head.i == gov.i:
+            return False
+        gov = gov.head
+        if gov.lemma_.lower() in CONSIDERING:
+            return True
+    return False
+
+
+def _nominal_gerund(c: Candidate) -> bool:
+    """An action named, not reported: "pessimism over holding talks"."""
+    head = c.head
+    return (
+        head.tag_ == "VBG"
+        and head.dep_ == "pcomp"
+        and head.head.dep_ == "prep"
+        and head.head.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _condition(c: Candidate) -> bool:
+    """The condition of a conditional ("... if war starts") is not itself an event."""
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.head.children)
+
+
+ALLEGING = frozenset({"suspect", "allege", "rumor", "rumour", "fear", "accuse", "charge"})
+
+
+def _alleged(c: Candidate) -> bool:
+    """An allegation, not a reported event: "nationals suspected of blowing up a plane"."""
+    tok = c.head
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("pcomp", "pobj", "prep", "xcomp") or tok.head.dep_ in ("acl", "amod"):
+            tok = tok.head
+            if tok.tag_ == "VBN" and tok.lemma_.lower() in ALLEGING and tok.dep_ in ("acl", "amod"):
+                return True
+        else:
+            return False
+    return False
 
 
 SENDING = frozenset({"send", "dispatch", "deploy", "appoint", "establish", "set", "launch"})
 
 
 def _purpose(c: Candidate) -> bool:
-    """An aim, not an event: "flew to Moscow to discuss trade", "efforts to end the war".
+    """An aim, not an event: "flew to Moscow to discuss trade", "efforts to end the war",
+    and whatever such a clause contains ("to prevent them from forcing a deal").
 
     Sending someone to do something is the exception: "sent experts to investigate".
     """
-    head = c.head
-    if c.status is not None or head.dep_ not in ("advcl", "acl", "relcl"):
-        return False
-    if head.head.lemma_.lower() in SENDING:
-        return False
-    return any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children)
-
-
-INTENT_CODES = {"04": "036", "06": "031", "07": "033", "08": "035", "05": "032", "03": "030"}
+    if c.status is not None or c.root == "14":
+        return False  # "walked out to protest": the protest is what they did
+    tok = c.head
+    for _ in range(5):
+        if (
+            tok.dep_ in ("advcl", "acl", "relcl")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+            and not any(a.dep_ in ("nsubj", "nsubjpass") for a in tok.children)
+        ):
+            return tok.head.lemma_.lower() not in SENDING
+        if (
+            tok.dep_ not in ("xcomp", "pcomp", "prep", "pobj", "dobj", "conj")
+            or tok.head.i == tok.i
+        ):
+            return False
+        tok = tok.head
+    return False
 
 
 def _noun_frame(frame: Candidate, inner: list[Candidate]) -> None:
-    """ "an agreement was reached to hold a meeting", "the threat of sanctions"."""
+    """Event nouns that frame another action: "an agreement to hold talks", "the threat of"."""
     if not inner:
         return
     if frame.root == "03":
@@ -230,3 +333,15 @@ def _or_face(head: Token) -> bool:
     return bool(ultimatum_parties(head)[1]) or (
         head.lemma_.lower() == "face" and head.dep_ == "conj"
     )
+
+
+INTENT_CODES = {"04": "036", "06": "031", "07": "033", "08": "035", "05": "032", "03": "030"}
+
+
+def _restated(c: Candidate, cands: list[Candidate]) -> bool:
+    """An appositive restating an event already there: "an agreement to hold a meeting,
+    that is, a meeting between X and Y"."""
+    if c.kind != "noun" or c.trigger.dep_ not in ("appos", "npadvmod"):
+        return False
+    head = c.trigger.head
+    return any(o is not c and head.i in (o.trigger.i, o.head.i) for o in cands)

@@ -98,10 +98,27 @@ def country_of_name(name: str) -> str | None:
         return table[name]
     if len(name) < 4:
         return None
-    try:
-        return str(pycountry.countries.lookup(name).alpha_3)
-    except LookupError:
-        return None
+    # the name itself, then demonyms: "haitian" -> "haiti", "rwandan" -> "rwanda",
+    # "sudanese" -> "sudan", "iraqi" -> "iraq", "nigerien"/"nigerian" -> "nigeria"
+    forms = [name]
+    for cut, add in (
+        ("ian", "ia"),
+        ("an", "a"),
+        ("an", ""),
+        ("n", ""),
+        ("ese", ""),
+        ("i", ""),
+        ("ian", "y"),
+        ("ian", ""),
+    ):
+        if name.endswith(cut) and len(name) - len(cut) + len(add) >= 4:
+            forms.append(name[: -len(cut)] + add)
+    for form in forms:
+        try:
+            return str(pycountry.countries.lookup(form).alpha_3)
+        except LookupError:
+            continue
+    return None
 
 
 def _phrase_country(doc: Doc, start: int, end: int) -> str | None:
@@ -179,7 +196,7 @@ class ParticipantResolver:
             found is not None
             and found.country is None
             and token.lower_ not in _PRONOUNS
-            and _phrase_country(doc, start, end)
+            and self._country_near(token, start, end)
         ):
             # the phrase itself says the country ("Iran's religious leader X")
             return self._guess(token, start, end) or found
@@ -195,18 +212,23 @@ class ParticipantResolver:
                     return found
         return self._guess(token, start, end)
 
+    def _country_near(self, token: Token, start: int, end: int) -> str | None:
+        """A country named in the phrase or its "of/in/from" complement."""
+        country = _phrase_country(self.doc, start, end)
+        for inner in [] if country else of_objects(token, ("of", "in", "from", "throughout")):
+            lo, hi = phrase_bounds(inner)
+            country = _phrase_country(self.doc, lo, hi)
+            if country:
+                break
+        return country
+
     def _guess(self, token: Token, start: int, end: int) -> Actor | None:
         key = (start, end)
         if key in self._fallback:
             return self._fallback[key]
         doc = self.doc
-        country = _phrase_country(doc, start, end)
-        if country is None:  # "opposition parties in Nepal", "leaders of the Afghan rebels"
-            for inner in of_objects(token, ("of", "in", "from", "throughout")):
-                lo, hi = phrase_bounds(inner)
-                country = _phrase_country(doc, lo, hi)
-                if country:
-                    break
+        # "opposition parties in Nepal", "leaders of the Afghan rebels"
+        country = self._country_near(token, start, end)
         sector = _phrase_sector(doc, start, end, token)
         ent = token.ent_type_
         if (

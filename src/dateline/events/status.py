@@ -145,7 +145,7 @@ def status_of(head: Token, noun: Token | None = None) -> EventStatus:
 
 
 def _is_be_to(head: Token) -> bool:
-    """ "X is to meet Y" (planned): an infinitive governed by a form of "be"."""
+    """An infinitive governed by a form of "be" is planned: "X is to meet Y"."""
     gov = head.head
     return head.dep_ == "xcomp" and gov.lemma_ == "be"
 
@@ -169,7 +169,7 @@ def _conditional(head: Token) -> str | None:
 
 
 def _or_face(head: Token) -> bool:
-    """ "agree to peace or face sanctions": the alternative is a threat."""
+    """The alternative of an ultimatum is a threat: "agree to peace or face sanctions"."""
     if head.lemma_.lower() != "face" or head.dep_ != "conj":
         return False
     return any(c.dep_ == "cc" and c.lower_ == "or" for c in head.head.children)

@@ -42,6 +42,9 @@ class Lexicon:
     verb_only_nouns: frozenset[str]
     carrier_nouns: frozenset[str]
     civilian_codes: dict[str, str]
+    state_codes: dict[str, str]
+    object_required: dict[str, frozenset[str]]
+    plover_overrides: dict[str, str]
     negative: frozenset[str]  # evaluative words: criticism (111)
     positive: frozenset[str]  # evaluative words: praise (051)
 
@@ -98,6 +101,11 @@ def lexicon() -> Lexicon:
         },
         verb_only_nouns=frozenset(data.get("verb_only_nouns", [])),
         carrier_nouns=frozenset(data.get("carrier_nouns", [])),
+        plover_overrides={str(k): str(v) for k, v in data.get("plover_overrides", {}).items()},
+        object_required={
+            str(k): frozenset(str(w) for w in v) for k, v in data.get("object_required", {}).items()
+        },
+        state_codes={str(k): str(v) for k, v in data.get("state_codes", {}).items()},
         civilian_codes={str(k): str(v) for k, v in data.get("civilian_codes", {}).items()},
         negative=frozenset(str(w).lower() for w in data.get("evaluative", {}).get("negative", [])),
         positive=frozenset(str(w).lower() for w in data.get("evaluative", {}).get("positive", [])),

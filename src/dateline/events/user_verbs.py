@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 log = logging.getLogger(__name__)
 
-UserTriggers = Callable[[Span], Iterable[tuple[str, Token]]]
+# (CAMEO code, trigger token, source tokens, target tokens) per matched verb pattern.
+UserMatch = tuple[str, Token, list[Token], list[Token]]
+UserTriggers = Callable[[Span], Iterable[UserMatch]]
 
 
 def load_user_triggers(paths: list[str]) -> UserTriggers | None:
@@ -36,7 +38,7 @@ def load_user_triggers(paths: list[str]) -> UserTriggers | None:
         return None
     matcher = VerbMatcher(verbs)
 
-    def triggers(sent: Span) -> Iterable[tuple[str, Token]]:
+    def triggers(sent: Span) -> Iterable[UserMatch]:
         doc = sent.doc
         actors = [
             (m.start, m.end)
@@ -49,6 +51,22 @@ def load_user_triggers(paths: list[str]) -> UserTriggers | None:
         except Exception as exc:  # degrade to the built-in coder for this sentence
             log.debug("verb matcher failed on a sentence: %s", exc)
             return []
-        return [(m.code, doc[m.token]) for m in matches if m.code and m.code[:2].isdigit()]
+        out: list[UserMatch] = []
+        for m in matches:
+            if not m.code or not m.code[:2].isdigit():
+                continue
+            sources = [
+                t for s in (m.sources or ([m.source] if m.source else [])) if (t := _root(doc, s))
+            ]
+            targets = [
+                t for s in (m.targets or ([m.target] if m.target else [])) if (t := _root(doc, s))
+            ]
+            out.append((m.code, doc[m.token], sources, targets))
+        return out
 
     return triggers
+
+
+def _root(doc: Doc, span: tuple[int, int]) -> Token | None:
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return found.root if found is not None and len(found) else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
 import re
 from dataclasses import dataclass
@@ -132,8 +133,16 @@ def fragment_to_text(fragment: str) -> str:
     except (etree.ParserError, ValueError):
         return _normalize(re.sub(r"<[^>]*>", " ", fragment))
     parts: list[str] = []
-    _collect(root, parts)
-    return _normalize("".join(parts))
+    try:
+        _collect(root, parts)
+    except RecursionError:
+        parts = []
+    text = _normalize("".join(parts))
+    if not text:
+        # libxml2 gives up on absurdly deep nesting and returns an empty tree: keep
+        # the words by dropping the tags instead.
+        text = _normalize(html_lib.unescape(re.sub(r"<[^>]*>", " ", fragment)))
+    return text
 
 
 def _collect(element: lxml_html.HtmlElement, parts: list[str]) -> None:

@@ -10,21 +10,25 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from dateline.errors import ErrorCode, message
 from dateline.ingest.article import Article
 from dateline.ingest.decode import decode_bytes
 from dateline.ingest.feed import read_feed
-from dateline.ingest.formats import SNIFF_BYTES, InputFormat, detect_format
+from dateline.ingest.formats import SNIFF_BYTES, InputFormat, detect_format, sniff_format
 from dateline.ingest.html import decode_html
 from dateline.ingest.jsonl import article_from_object, read_jsonl
 from dateline.record import PublishedBasis
 
+STDIN = "-"
 # A UTF-8 character takes at most 4 bytes: a file above 4 x max_chars bytes is
 # certainly too long and is rejected without reading it.
 BYTES_PER_CHAR = 4
+HTML_MAX_BYTES = 64 * 1024 * 1024
 
 
 def iter_files(path: Path) -> Iterator[Path]:
@@ -58,10 +62,55 @@ def read_inputs(
     published: str | None = None,
     max_chars: int = 1_000_000,
 ) -> Iterator[Article]:
-    """Articles of all ``paths`` in order; ``published`` (from the caller) overrides all dates."""
+    """Articles of all ``paths`` in order; ``published`` (from the caller) overrides all dates.
+
+    The path ``-`` reads standard input (JSONL streamed line by line; any other
+    format read whole and recognised by its first bytes).
+    """
     for given in paths:
+        if str(given) == STDIN:
+            yield from read_stream(sys.stdin.buffer, origin="<stdin>", published=published)
+            continue
         for path in iter_files(Path(given)):
-            yield from read_file(path, published=published, max_chars=max_chars)
+            yield from _guarded(path, published=published, max_chars=max_chars)
+
+
+def _guarded(path: Path, *, published: str | None, max_chars: int) -> Iterator[Article]:
+    """The articles of one file; a reader bug on hostile input becomes that file's error.
+
+    The readers handle every failure they know of; this is the last line of defence
+    that keeps one file from stopping a batch of thousands.
+    """
+    try:
+        yield from read_file(path, published=published, max_chars=max_chars)
+    except Exception as exc:
+        detail = f"{type(exc).__name__}: {exc}"
+        yield Article(id=str(path), error=message(ErrorCode.UNREADABLE, detail=detail))
+
+
+def read_stream(
+    stream: BinaryIO, *, origin: str, published: str | None = None
+) -> Iterator[Article]:
+    """Articles of an open binary stream (a pipe), format sniffed from its first bytes."""
+    head = stream.read(SNIFF_BYTES)
+    fmt = sniff_format(head)
+    if fmt == "jsonl":
+        lines = _lines(head, stream)
+        yield from read_jsonl(lines, origin=origin, published=published)
+        return
+    yield from read_bytes(head + stream.read(), fmt, origin=origin, published=published)
+
+
+def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    """The lines of ``head + stream``, streamed (``head`` was read off to sniff the format)."""
+    pending = head
+    for line in stream:
+        pending += line
+        if pending.endswith(b"\n"):
+            yield from pending.splitlines(keepends=True)
+            pending = b""
+    if pending:
+        yield from pending.splitlines(keepends=True)
 
 
 def read_file(
@@ -80,7 +129,15 @@ def read_file(
     if fmt == "jsonl":
         yield from _read_jsonl_file(path, origin=origin, published=published)
         return
-    if fmt in ("text", "html") and size > BYTES_PER_CHAR * max_chars:
+    if fmt == "text" and size > BYTES_PER_CHAR * max_chars:
+        detail = f"more than {size // BYTES_PER_CHAR:,}"
+        yield Article(
+            id=origin, error=message(ErrorCode.TOO_LONG, detail=detail, limit=f"{max_chars:,}")
+        )
+        return
+    if fmt == "html" and size > max(HTML_MAX_BYTES, BYTES_PER_CHAR * max_chars):
+        # Pages carry far more markup and script than text, so their limit is on
+        # bytes; the extracted text is checked against max_chars after extraction.
         detail = f"more than {size // BYTES_PER_CHAR:,}"
         yield Article(
             id=origin, error=message(ErrorCode.TOO_LONG, detail=detail, limit=f"{max_chars:,}")
@@ -162,6 +219,8 @@ def count_articles(paths: Iterable[Path | str]) -> int | None:
     """
     total = 0
     for given in paths:
+        if str(given) == STDIN:
+            return None  # a pipe can be read only once
         for path in iter_files(Path(given)):
             try:
                 with path.open("rb") as stream:

@@ -17,7 +17,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 # Languages whose function words tell a Latin-script text apart from English.
 # (spaCy ships the stop-word lists; importing them does not load any model.)
-OTHER_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
+OTHER_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "id")
+# English evidence is English stop words that none of these share. Only the big
+# Western European lists are used for that: the Scandinavian ones include many
+# English-looking words ("at", "under", "men") and would leave too little.
+ENGLISH_CONTRAST = ("de", "fr", "es", "it", "pt", "nl")
 _SAMPLE_CHARS = 20_000
 _SAMPLE_WORDS = 2_000
 # Below this many words a text is a headline or a caption: judged by script only.
@@ -30,6 +34,13 @@ FOREIGN_SHARE = 0.2
 FOREIGN_MARGIN = 0.1
 # Share of letters in the Latin script below which a text is not English at all.
 MIN_LATIN_SHARE = 0.5
+# Languages without a list here (Polish, Turkish, Czech, ...) still show themselves
+# by their letters: English news has under 0.5% non-ASCII letters (accented names),
+# Polish or Turkish news 5-20%. Judged only with almost no English function words,
+# and enough words that two accented names in a short table cannot trigger it.
+MIN_ACCENTED_SHARE = 0.04
+MAX_ENGLISH_FOR_ACCENTS = 0.05
+MIN_WORDS_FOR_ACCENTS = 20
 
 
 def looks_binary(text: str) -> str | None:
@@ -57,8 +68,8 @@ def _distinctive_stop_words() -> dict[str, frozenset[str]]:
         code: frozenset(importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS)
         for code in ("en", *OTHER_LANGUAGES)
     }
-    others = frozenset().union(*(lists[c] for c in OTHER_LANGUAGES))
-    result = {"en": lists["en"] - others}
+    contrast = frozenset().union(*(lists[c] for c in ENGLISH_CONTRAST))
+    result = {"en": lists["en"] - contrast}
     for code in OTHER_LANGUAGES:
         result[code] = lists[code] - lists["en"]
     return result
@@ -101,7 +112,23 @@ def detect_language(text: str) -> tuple[str, str | None]:
     code, share = max(((c, shares[c]) for c in OTHER_LANGUAGES), key=lambda item: item[1])
     if share >= FOREIGN_SHARE and share >= english + FOREIGN_MARGIN:
         return code, f"{share:.0%} of the words are '{code}' function words, {english:.0%} English"
+    accented = accented_share(text)
+    if (
+        n_words >= MIN_WORDS_FOR_ACCENTS
+        and english < MAX_ENGLISH_FOR_ACCENTS
+        and accented >= MIN_ACCENTED_SHARE
+    ):
+        detail = f"{accented:.0%} of the letters are accented, {english:.0%} English function words"
+        return "und", detail
     return "en", None
+
+
+def accented_share(text: str) -> float:
+    """Share of the letters (in the sample) that are not ASCII."""
+    letters = [ch for ch in text[:_SAMPLE_CHARS] if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if not ch.isascii()) / len(letters)
 
 
 def check_text(text: str, *, max_chars: int) -> tuple[str | None, str]:

@@ -24,6 +24,8 @@ from spacy.tokens import Token
 from dateline.quotes.lexicon import DATA_DIR, lexicon
 
 WEIGHTS_FILE = DATA_DIR / "cue_weights.json"
+# A second linear model keeps or drops whole candidate quotes (see extract.py).
+FILTER_WEIGHTS_FILE = DATA_DIR / "filter_weights.json"
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADP", "PUNCT", "ADV"})
 _PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 

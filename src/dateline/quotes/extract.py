@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.quotes.cue_model import CueModel, is_candidate, load_model, token_features
+from dateline.quotes.cue_model import (
+    FILTER_WEIGHTS_FILE,
+    CueModel,
+    is_candidate,
+    load_model,
+    token_features,
+)
 from dateline.quotes.lexicon import lexicon
 from dateline.quotes.marks import Segment, find_segments
 from dateline.quotes.outlets import is_outlet
@@ -34,7 +40,7 @@ from dateline.record import QuoteKind
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "oprd", "attr", "ccomp", "obj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+_INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _RAISING = frozenset({"seem", "appear", "expect"})
 _PRONOUN_OBJECTS = frozenset({"it", "so", "this", "that", "nothing", "something", "anything"})
 _TRIM = set(" \t\n\u00a0\"'“”‘’«»‹›„`,.;:!?—–-()[]")
@@ -56,6 +62,10 @@ class Found:
     cue_after: bool = False  # the cue follows the content ("...," he said)
     clausal: bool = False  # the content is a clause (said that ...), not an object
     open_ended: bool = False  # last quoted part ran to the end of its paragraph
+    score: float = 1.0  # the cue model's probability for the cue word
+    cue_lemma: str = ""
+    origin: str = "cue"  # cue | quote-after-cue | colon-intro | same-speaker
+    same_paragraph: bool = False  # a same-speaker quote right after its speaker's quote
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,12 +88,8 @@ def _span_of_tokens(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _speaker_tokens_span(token: Token) -> tuple[int, int] | None:
-    """The speaker phrase headed by ``token`` (relative pronouns point to their noun)."""
-    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
-        noun = token.head.head
-        left = noun.left_edge.idx
-        end = noun.idx + len(noun)
-        return left, end
+    """The speaker phrase headed by ``token``; a relative pronoun ("who said") is the
+    local mention itself, its antecedent is found through ``_head_span``."""
     if token.lower_ == "it" and token.dep_ == "nsubj":
         return None
     return _subtree_span(token)
@@ -116,6 +122,13 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
             return child
     if verb.pos_ in ("NOUN", "PROPN"):
         return next((c for c in verb.children if c.dep_ == "poss"), None)
+    csubj = next((c for c in verb.lefts if c.dep_ == "csubj"), None)
+    if csubj is not None:
+        return csubj
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head  # "candidates proposing tax cuts"
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return _subject_of(verb.head.head, depth + 1)  # "after announcing X, Rubio ..."
     if depth < 3 and verb.dep_ in _INHERIT_SUBJECT_DEPS and verb.head is not verb:
         return _subject_of(verb.head, depth + 1)
     return None
@@ -138,8 +151,11 @@ def _is_cue_verb(token: Token) -> bool:
 def _content_children(verb: Token, speaker: Token | None) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     if clauses:
-        return clauses
-    objects = []
+        right = [c for c in clauses if c.i > verb.i]
+        # Clauses on both sides ("It costs a lot, he suggested that ..."): the one the
+        # cue introduces follows it.
+        return right if right and len(right) < len(clauses) else clauses
+    objects: list[Token] = []
     addressee_verb = verb.lemma_.lower() in _ADDRESSEE_VERBS
     for child in verb.children:
         if child.i < verb.i or child is speaker or child.dep_ not in _OBJECT_DEPS:
@@ -149,6 +165,11 @@ def _content_children(verb: Token, speaker: Token | None) -> list[Token]:
         if child.dep_ in ("dobj", "dative") and addressee_verb and _is_addressee(child):
             continue
         if child.dep_ == "prep" and _circumstantial(verb, child):
+            continue
+        if child.dep_ == "prep" and not objects:
+            # "talked about immigration": the preposition belongs to the cue
+            inner = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            objects.extend(inner or [child])
             continue
         objects.append(child)
     return objects
@@ -307,13 +328,15 @@ def _from_raising(doc: Doc, verb: Token) -> Found | None:
         return None
     s_start, s_end = _subtree_span(subject)
     x_start, x_end = _trim(doc.text, *_subtree_span(xcomp))
-    return Found(
+    found = Found(
         start=s_start,
         end=x_end,
         cue=_cue_span(verb),
-        speaker=None,
         parts=[(s_start, s_end), (x_start, x_end)],
+        clausal=True,
     )
+    _set_speaker(found, subject)
+    return found
 
 
 def _from_quoted_as_saying(doc: Doc, verb: Token) -> Found | None:
@@ -399,10 +422,13 @@ def find_cues(doc: Doc, model: CueModel | None = None) -> list[Found]:
             threshold = model.threshold
             if token.pos_ == "VERB" and token.lemma_.lower() in _SPEECH_VERBS:
                 threshold /= 2  # verbs of saying need less evidence from context
-            if model.probability(token_features(token, mask[token.i])) < threshold:
+            score = model.probability(token_features(token, mask[token.i]))
+            if score < threshold:
                 continue
         elif not (_is_cue_verb(token) or token.lower_ == "according"):
             continue
+        else:
+            score = 1.0
         item: Found | None
         if token.lower_ == "according":
             item = _from_according(doc, token)
@@ -411,6 +437,8 @@ def find_cues(doc: Doc, model: CueModel | None = None) -> list[Found]:
         else:
             item = _from_verb(doc, token)
         if item is not None:
+            item.score = score
+            item.cue_lemma = token.lemma_.lower()
             found.append(item)
     return found
 
@@ -476,6 +504,13 @@ def _snap_to_segments(text: str, found: Found, segments: list[Segment]) -> None:
             return
     found.start = min(found.start, overlapping[0].start)
     found.end = max(found.end, overlapping[-1].end)
+    last = overlapping[-1]
+    if found.start >= overlapping[0].start and found.end > last.close_end:
+        # Content that opens with a quote and runs on past the closing mark into
+        # ', said X, whose ...' or the next sentence: the quote is the content.
+        after = text[last.close_end : found.end]
+        if after.lstrip()[:1] in (",", ";") or ". " in after or text[last.end - 1] in ".?!":
+            found.end = last.end
     found.start, found.end = _trim(text, found.start, found.end)
 
 
@@ -497,6 +532,7 @@ def _attach_free_segments(doc: Doc, cues: list[Found], segments: list[Segment]) 
             host.open_ended = not seg.closed
             host.parts = [(host.start, host.end)]
             host.kind = "direct"
+            host.origin = "quote-after-cue"
             quotes.append(host)
             continue
         previous = _previous_quote(quotes, seg)
@@ -527,6 +563,10 @@ def _attach_free_segments(doc: Doc, cues: list[Found], segments: list[Segment]) 
                     via=previous.via,
                     parts=[(start, end)],
                     open_ended=not seg.closed,
+                    origin="same-speaker",
+                    same_paragraph="\n" not in text[previous.end : seg.open_start],
+                    score=previous.score,
+                    cue_lemma=previous.cue_lemma,
                 )
             )
     _merge_open_ended_into_next(text, quotes, segments)
@@ -570,6 +610,7 @@ def _colon_introduction(doc: Doc, seg: Segment, previous: Found | None) -> Found
         cue=(colon.idx, colon.idx + 1),
         parts=[(start, end)],
         open_ended=not seg.closed,
+        origin="colon-intro",
     )
     _set_speaker(found, subject)
     return found if found.speaker is not None else None
@@ -652,7 +693,9 @@ def _relayed_inside(doc: Doc, inner: Found, outer: Found) -> bool:
 
 def _merge_overlaps(doc: Doc, quotes: list[Found]) -> list[Found]:
     """One quote per stretch of content: the larger of overlapping ones wins."""
-    ordered = sorted(quotes, key=lambda q: (-(q.end - q.start), q.start))
+    # Confident cues first ("described as 'great progress'" beats a doubtful
+    # "emerged" whose object swallows it), then the longer content.
+    ordered = sorted(quotes, key=lambda q: (q.score < 0.5, -(q.end - q.start), q.start))
     kept: list[Found] = []
     for quote in ordered:
         clash = next((k for k in kept if _overlap_ratio(quote, k) > 0.5), None)
@@ -687,12 +730,24 @@ def quoted_mask(doc: Doc, segments: list[Segment] | None = None) -> list[bool]:
     return mask
 
 
-def extract(doc: Doc, model: CueModel | None = None, use_model: bool = True) -> list[Found]:
-    """All quotes of ``doc`` in text order."""
+def extract(
+    doc: Doc,
+    model: CueModel | None = None,
+    use_model: bool = True,
+    filter_model: CueModel | None = None,
+) -> list[Found]:
+    """All quotes of ``doc`` in text order.
+
+    ``model`` scores cue words, ``filter_model`` keeps or drops whole candidates
+    (both default to the shipped weights; ``use_model=False`` runs on the lexicon
+    alone and keeps every candidate).
+    """
     text = doc.text
     segments = find_segments(text)
     if model is None and use_model:
         model = load_model()
+    if filter_model is None and use_model:
+        filter_model = load_model(FILTER_WEIGHTS_FILE)
     cues = find_cues(doc, model)
     for cue in cues:
         if cue.end > cue.start:
@@ -706,7 +761,79 @@ def extract(doc: Doc, model: CueModel | None = None, use_model: bool = True) -> 
         quote.kind = kinds.pop() if len(kinds) == 1 else "mixed"
         if quote.kind == "mixed" and not quote.clausal and _short_fragments(text, quote, segments):
             quote.kind = "partial"
+    if filter_model is not None:
+        quotes = [
+            q
+            for q in quotes
+            # A quoted sentence right after its speaker's statement, in the same
+            # paragraph, is the speaker's too, whatever the corpus habits.
+            if q.same_paragraph
+            or filter_model.probability(candidate_features(doc, q)) >= filter_model.threshold
+        ]
     return quotes
+
+
+def candidate_features(doc: Doc, quote: Found) -> dict[str, float]:
+    """What the candidate filter sees: how the quote was found and what it looks like."""
+    text = doc.text
+    content = text[quote.start : quote.end]
+    words = content.split()
+    first = words[0].lower() if words else ""
+    speaker = text[quote.speaker[0] : quote.speaker[1]].lower() if quote.speaker else ""
+    features: dict[str, float] = {
+        "bias": 1.0,
+        "score": quote.score,
+        f"score_bin={min(9, int(quote.score * 10))}": 1.0,
+        f"origin={quote.origin}": 1.0,
+        f"kind={quote.kind}": 1.0,
+        f"cue_lemma={quote.cue_lemma}": 1.0,
+        f"cue_lemma_kind={quote.cue_lemma}|{quote.kind}": 1.0,
+        f"has_speaker={quote.speaker is not None}": 1.0,
+        f"speaker_pronoun={speaker in _PRONOUNS}": 1.0,
+        f"clausal={quote.clausal}": 1.0,
+        f"cue_after={quote.cue_after}": 1.0,
+        f"parts={min(len(quote.parts), 3)}": 1.0,
+        f"length={min(6, len(words).bit_length())}": 1.0,
+        f"first_word={first if first in _FIRST_WORDS else 'other'}": 1.0,
+        f"first_upper={content[:1].isupper()}": 1.0,
+    }
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is not None and len(span) > 0:
+        features[f"first_pos={span[0].pos_}"] = 1.0
+        features[f"root_pos={span.root.pos_}"] = 1.0
+        features[f"has_verb={any(t.pos_ in ('VERB', 'AUX') for t in span)}"] = 1.0
+        features[f"ents={min(3, len(span.ents))}"] = 1.0
+    if quote.speaker is not None:
+        head = doc.char_span(*quote.speaker, alignment_mode="expand")
+        if head is not None and len(head) > 0:
+            features[f"speaker_ent={head.root.ent_type_ or 'none'}"] = 1.0
+            features[f"speaker_pos={head.root.pos_}"] = 1.0
+    return features
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "who"})
+_FIRST_WORDS = frozenset(
+    {
+        "that",
+        "to",
+        "the",
+        "a",
+        "he",
+        "she",
+        "they",
+        "it",
+        "i",
+        "we",
+        "what",
+        "how",
+        "whether",
+        "his",
+        "her",
+        "if",
+        "there",
+        "this",
+    }
+)
 
 
 def _short_fragments(text: str, quote: Found, segments: list[Segment]) -> bool:

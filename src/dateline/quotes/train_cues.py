@@ -1,12 +1,19 @@
-"""Train the cue model from an attribution corpus in PolNeAR JSONL format.
+"""Train the cue model and the candidate filter from PolNeAR-format JSONL.
 
     python -m dateline.quotes.train_cues GOLD.jsonl [--docbin PARSED.spacy]
-        [--skip N] [--out FILE] [--threshold 0.5]
+        [--skip N] [--take M] [--out FILE] [--threshold 0.3]
+        [--filter --cue-weights FILE]
 
-Every candidate word (:func:`dateline.quotes.cue_model.is_candidate`) is an example;
-it is positive when it heads the cue span of a gold attribution. Only the weights
-are written (JSON), never the corpus text. ``--skip N`` leaves the first N documents
-out of training so that they can serve for development.
+Cue model: every candidate word (:func:`dateline.quotes.cue_model.is_candidate`) is
+an example, positive when it heads the cue span of a gold attribution.
+
+Filter (``--filter``): every candidate quote the extractor produces with the given
+cue weights (and no filter) is an example, positive when it matches a gold quote
+(overlap above 0.3 of the gold span, one-to-one). Train it on documents the cue
+model did not see (``--skip``/``--take``), so that cue scores are as they will be on
+new text.
+
+Only weights are written (JSON, feature names), never the corpus text.
 """
 
 from __future__ import annotations
@@ -19,9 +26,16 @@ from typing import Any
 
 from spacy.tokens import Doc, DocBin
 
+from dateline.evaluation.quotes import greedy_match
 from dateline.nlp.loader import load_base_model
-from dateline.quotes.cue_model import WEIGHTS_FILE, is_candidate, token_features
-from dateline.quotes.extract import quoted_mask
+from dateline.quotes.cue_model import (
+    WEIGHTS_FILE,
+    CueModel,
+    is_candidate,
+    load_model,
+    token_features,
+)
+from dateline.quotes.extract import candidate_features, extract, quoted_mask
 
 
 def examples(doc: Doc, quotes: Iterable[dict[str, Any]]) -> Iterator[tuple[dict[str, float], int]]:
@@ -63,6 +77,33 @@ def train(
     }
 
 
+def train_filter(
+    rows: list[dict[str, Any]], docs: list[Doc], cue_model: CueModel, c: float = 0.5
+) -> dict[str, float]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    features: list[dict[str, float]] = []
+    labels: list[int] = []
+    for row, doc in zip(rows, docs, strict=True):
+        candidates = extract(doc, cue_model, use_model=False)
+        gold = [(int(q["quote_start"]), int(q["quote_end"])) for q in row.get("quotes", [])]
+        matched = {p for _, p in greedy_match(gold, [(q.start, q.end) for q in candidates], 0.3)}
+        for index, quote in enumerate(candidates):
+            features.append(candidate_features(doc, quote))
+            labels.append(int(index in matched))
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(features)
+    model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+    model.fit(matrix, labels)
+    names = vectorizer.get_feature_names_out()
+    return {
+        str(name): round(float(w), 4)
+        for name, w in zip(names, model.coef_[0], strict=True)
+        if abs(w) >= 0.01
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("gold", type=Path)
@@ -71,6 +112,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     parser.add_argument("--threshold", type=float, default=0.3)
     parser.add_argument("--c", type=float, default=0.5)
+    parser.add_argument("--take", type=int, default=None)
+    parser.add_argument("--filter", action="store_true")
+    parser.add_argument("--cue-weights", type=Path, default=WEIGHTS_FILE)
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
     nlp = load_base_model()
@@ -78,12 +122,22 @@ def main(argv: list[str] | None = None) -> None:
         docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
     else:
         docs = list(nlp.pipe((row["text"] for row in rows), batch_size=16))
-    weights = train(rows[args.skip :], docs[args.skip :], c=args.c)
+    end = len(rows) if args.take is None else args.skip + args.take
+    rows, docs = rows[args.skip : end], docs[args.skip : end]
+    if args.filter:
+        cue_model = load_model(args.cue_weights)
+        if cue_model is None:
+            parser.error(f"no cue weights at {args.cue_weights}")
+        weights = train_filter(rows, docs, cue_model, c=args.c)
+        what = "Candidate-filter weights"
+    else:
+        weights = train(rows, docs, c=args.c)
+        what = "Cue-word weights"
     payload = {
         "about": (
-            "Cue-word weights of dateline's quotes stage (logistic regression over parse "
-            f"features), trained by dateline.quotes.train_cues on {args.gold.name} "
-            f"(documents {args.skip}..{len(rows)}). Feature names only, no corpus text."
+            f"{what} of dateline's quotes stage (logistic regression), trained by "
+            f"dateline.quotes.train_cues on {args.gold.name} (documents {args.skip}..{end}). "
+            "Feature names only, no corpus text."
         ),
         "threshold": args.threshold,
         "weights": dict(sorted(weights.items())),

@@ -37,9 +37,11 @@ TENSE_KINDS = frozenset(
         "the_unit",
         "quarter",
         "end_of",
+        "holiday",
+        "week_of",
     }
 )
-# Later rules in this order win ties between candidates of equal length.
+# Between candidates of equal length, the family with the lower number wins.
 PRIORITY = {
     "iso": 0,
     "slash": 0,
@@ -82,6 +84,8 @@ _BAD_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 # "a year earlier", "the next day", "two days later".
 QUARTER_REACH = 600
 REF_REACH = 400
+# Kinds made of common words ("this week", "today", "now") rather than names.
+_COMMON_WORD_KINDS = frozenset({"relative", "deictic", "vague", "the_unit", "duration"})
 _NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "PERSON"})
 _TEXT_KEY = "_dateline_time_text"
 _AGE_CONTEXT = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+(?:early|late|mid-?)?\s*$", re.I)
@@ -164,7 +168,7 @@ class TimexExtractor:
 
     def acceptable(self, doc: Doc, f: Found, span: Span) -> bool:
         """Token checks that tell a time expression from a look-alike."""
-        if _inside_name(span):
+        if _inside_name(span) or (f.kind in _COMMON_WORD_KINDS and _looks_like_title(span)):
             return False
         check = _CHECKS.get(f.kind)
         if check is None:
@@ -271,6 +275,12 @@ def _month_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
         return False
     if first.lower_ == "may":
         return first.i > 0 and doc[first.i - 1].lower_ in _MAY_BEFORE
+    if first.lower_ == "march":
+        # "the annual March for Peace", "a March on Washington": a procession
+        prev = doc[first.i - 1] if first.i > 0 else None
+        after_word = prev is not None and prev.pos_ in ("DET", "ADJ", "PROPN", "NOUN")
+        if after_word and first.dep_ not in ("compound", "amod", "nmod"):
+            return False
     return True
 
 
@@ -335,7 +345,8 @@ def _vague_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
         return first.pos_ != "ADJ"
     if low == "recent":
         return False
-    return not (low == "now" and _next_lower(doc, last) == "that")
+    # "Now, he says ...": a discourse marker, not a time
+    return not (low == "now" and first.is_sent_start and _next_lower(doc, last) == ",")
 
 
 def _set_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
@@ -359,6 +370,24 @@ _PUBLICATIONS = frozenset(
     {"newspaper", "newspapers", "paper", "papers", "magazine", "magazines", "publication",
      "journal", "tabloid", "bulletin", "newsletter", "edition"}
 )  # fmt: skip
+
+
+def _looks_like_title(span: Span) -> bool:
+    """ "on ABC's This Week", "This is VOA Today": common time words capitalized
+    mid-sentence are part of a title."""
+    words = [t for t in span if t.is_alpha]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return False
+    if len(words) > 1 and words[1].pos_ != "PROPN":
+        return True  # "This Week": a second common word capitalized
+    if span[0].is_sent_start:
+        return False
+    if span[0].i == 0:
+        return False
+    prev = span.doc[span[0].i - 1]
+    # a quotation or a new line may start a sentence the parser did not split
+    opens_sentence = prev.is_quote or (prev.is_punct and prev.text in "(-:;")
+    return not (opens_sentence or "\n" in prev.text_with_ws)
 
 
 def _inside_name(span: Span) -> bool:

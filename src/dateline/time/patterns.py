@@ -87,7 +87,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     )
     weekdays_plural = r"(?-i:(?:" + "|".join(d.capitalize() for d in full_days) + r")s\b)"
     ord_words = alternation(k for k in lex.ordinals if k not in ("last", "final"))
-    day_num = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)|(?:{ord_words})\b)"
+    day_num = (
+        rf"(?:(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)|(?:{ord_words})\b)"
+    )
     year = r"(?<![\d$£€.,:/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\w%]|,\d|\.\d|-\d|:\d)"
     year2 = r"'\d\d\b"
     units_1 = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -154,13 +156,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         ("slash", r"\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b"),
         (
             "mdy",
+            rf"(?:(?:around|about|approximately|on or about) )?"
             rf"(?:(?:(?:this|last|next|this coming|this past) )?{weekday},? )?"
             rf"(?:{position} )?(?:(?:last|next|this) )?{month} {day_num}"
             rf"(?:,? (?:{year}|{year2}))?",
         ),
         (
             "dmy",
-            rf"(?:{weekday},? )?(?:the )?{day_num} (?:of )?{month}(?:,? {year})?",
+            rf"(?:{weekday},? )?{day_num} (?:of )?{month}(?:,? {year})?",
         ),
         ("my", rf"(?:{position} ?-?)?{month},? (?:of )?(?:{year}|{year2}|{year_spelled})"),
         (
@@ -187,7 +190,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             "quarter",
             rf"(?:(?:(?:this|last|next) year's|{year}'s|{year}|(?:this|last|next)|current|latest|"
             rf"same|year-earlier|year-ago|previous|prior) )?(?:(?:fiscal(?:-| ))?{qord}(?:-| )"
-            rf"(?:fiscal )?(?:quarter|half|period)\b|(?:the )?(?:last|latter) half)\b"
+            rf"(?:fiscal )?(?:quarter|half)\b|(?:the )?(?:last|latter) half)\b"
             rf"(?: (?:of|in) (?:fiscal )?(?:{year}|this year|"
             rf"last year|next year|the year|the fiscal year))?",
         ),
@@ -202,7 +205,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             "relative_day",
             r"(?:the )?(?:next|following|previous|preceding|same|prior|that|day) "
             r"(?:day|morning|afternoon|evening|night)\b|(?:the )?day (?:before|after)"
-            r"(?: (?:yesterday|tomorrow))?",
+            # "the day before" alone; "the day before the vote" is anchored on an event
+            r"(?: (?:yesterday|tomorrow)|(?=\s*[.,;:!?)\"'\u2019\u201d]))",
         ),
         (
             "the_unit",
@@ -249,7 +253,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             rf"latest|additional|remaining|initial|ensuing|subsequent|other|few) )?{num}"
             rf"(?: (?:to|or|-|and) {num})?(?: (?:more|additional|straight|consecutive|full|extra|"
             rf"further|long|short))? {unit_mod}?{unit}(?: and a half)?(?: (?:more|longer))?"
-            rf"(?: or (?:so|more|longer|less)\b)?"
+            rf"(?: or (?:so|more|longer|less|two|three)\b)?"
             rf"(?: (?:ago|earlier|later|from now|hence|back|before that|after that))?",
         ),
         (

@@ -29,82 +29,20 @@ from dateline.time.calendar import (
 from dateline.time.lexicon import Lexicon
 from dateline.time.numbers import duration_amount, parse_number
 from dateline.time.tense import Tense
+from dateline.time.units import (
+    ANAPHORIC,
+    PART_CODES,
+    PLURAL_UNITS,
+    REL_OFFSET,
+    SEASON_CODES,
+    SEASON_START,
+    UNIT_CODES,
+    UNIT_GRAN,
+    UNIT_SHIFT,
+)
 
 _WORD = re.compile(r"[a-z]+(?:'s)?|\d+/\d+|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|'\d\d")
 
-UNIT_CODES: dict[str, str] = {
-    "second": "S",
-    "sec": "S",
-    "minute": "MIN",
-    "min": "MIN",
-    "hour": "H",
-    "hr": "H",
-    "day": "D",
-    "night": "D",
-    "week": "W",
-    "weekend": "WE",
-    "fortnight": "FN",
-    "month": "M",
-    "quarter": "Q",
-    "year": "Y",
-    "yr": "Y",
-    "decade": "DE",
-    "century": "CE",
-    "centurie": "CE",
-    "millennium": "L",
-    "millennia": "L",
-}
-# Unit code -> granularity of a point named with that unit ("two weeks ago").
-UNIT_GRAN: dict[str, Granularity] = {
-    "S": "D",
-    "MIN": "D",
-    "H": "D",
-    "D": "D",
-    "W": "W",
-    "WE": "W",
-    "FN": "W",
-    "M": "M",
-    "Q": "Q",
-    "Y": "Y",
-    "DE": "E",
-    "CE": "C",
-    "L": "C",
-}
-UNIT_SHIFT: dict[str, tuple[int, str]] = {
-    "D": (1, "D"),
-    "W": (1, "W"),
-    "WE": (1, "W"),
-    "FN": (2, "W"),
-    "M": (1, "M"),
-    "Q": (1, "Q"),
-    "Y": (1, "Y"),
-    "DE": (1, "E"),
-    "CE": (1, "C"),
-    "L": (10, "C"),
-}
-REL_OFFSET = {
-    "this": 0,
-    "current": 0,
-    "same": 0,
-    "that": 0,
-    "last": -1,
-    "past": -1,
-    "previous": -1,
-    "prior": -1,
-    "preceding": -1,
-    "latest": -1,
-    "recent": -1,
-    "next": 1,
-    "coming": 1,
-    "upcoming": 1,
-    "following": 1,
-}
-# Relative words that refer to the text's reference point, not to the publication.
-ANAPHORIC = frozenset({"following", "previous", "preceding", "same", "that", "prior"})
-PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
-PLURAL_UNITS = {"days": "D", "weeks": "W", "months": "M", "quarters": "Q", "years": "Y"}
-SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # How far a date without a year may lie on the "wrong" side of the publication date
 # before the tense moves it to the previous or next year.
 FLIP_DAYS = 60
@@ -917,7 +855,9 @@ class Resolver:
         explicit = self._year_of(ws, text) is not None
         date = self._holiday(low, year)
         if date is None:
-            key = next((k for k in self.lex.fixed_holidays if low.startswith(k)), None)
+            key = max(
+                (k for k in self.lex.fixed_holidays if low.startswith(k)), key=len, default=None
+            )
             if low.startswith("thanksgiving"):
                 return Resolution("DATE", "XXXX-11")
             if key is None:
@@ -942,7 +882,7 @@ class Resolver:
             return nth_weekday(year, 11, 4, 4)
         if name.startswith("easter"):
             return easter(year)
-        key = next((k for k in self.lex.fixed_holidays if name.startswith(k)), None)
+        key = max((k for k in self.lex.fixed_holidays if name.startswith(k)), key=len, default=None)
         if key is None:
             return None
         mmdd = self.lex.fixed_holidays[key]

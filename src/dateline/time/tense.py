@@ -77,11 +77,20 @@ def tense_of(span: Span) -> Tense:
     """Tense of the clause governing ``span`` (past, present, future or none)."""
     root = span.root
     if root.dep_ in ("poss", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
-        # "Wednesday's ruling", "a Sunday night service": a noun's date, not the clause's.
-        return "none"
+        # "Wednesday's ruling", "the 20 November encounter": the date of a noun. A past
+        # clause still places it in the past; a future one says nothing about it
+        # ("will appeal Wednesday's ruling").
+        clause = _clause_tense(span, root.head)
+        return "past" if clause == "past" else "none"
     before = span.doc[max(0, span.start - 3) : span.start]
     if [t.lower_ for t in before] == ["as", "soon", "as"]:
         return "future"  # "as soon as Tuesday"
+    if before and before[-1].lower_ in ("effective", "starting", "beginning"):
+        return "future"  # "effective Feb. 1": a change that takes effect then
+    return _clause_tense(span, root)
+
+
+def _clause_tense(span: Span, root: Token) -> Tense:
     verb = governing_verb(root)
     if verb is not None and verb.lemma_.lower() in _PLANNING and _present_planning(verb):
         return "future"
