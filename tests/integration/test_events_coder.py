@@ -192,3 +192,15 @@ def test_user_verb_dictionary_takes_priority(nlp: Any, tmp_path: Any) -> None:
     doc._.actors = []
     EventsStage(nlp, "events", [])(doc)
     assert [e.cameo for e in doc._.events] == ["040"]
+
+
+def test_subject_of_misparsed_subordinate_clause(nlp: Any) -> None:
+    # spaCy often parses "after the president threatened" as a prepositional phrase
+    events, doc = code(
+        nlp,
+        "Talks will resume soon, says a Chilean aide after the Peruvian president threatened "
+        "to impose sanctions on Chile.",
+    )
+    event = only(events, "SANCTION")
+    assert event.status == "threatened"
+    assert countries(doc, event.source) == {"PER"}

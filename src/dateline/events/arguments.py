@@ -66,10 +66,19 @@ def subject_of(head: Token, depth: int = 0) -> list[Token]:
         return _agent(head)
     subj = [s for s in _children(head, SUBJECT_DEPS) if s.lower_ not in _SKIP_SUBJECTS]
     if subj:
+        # "an aide after the president threatened": the subject is the noun just before
+        for prep in (c for c in subj[0].children if c.dep_ == "prep"):
+            if prep.lower_ in SUBORDINATORS:
+                inner = [g for g in prep.children if g.dep_ == "pobj" and g.i == head.i - 1]
+                if inner:
+                    return inner
         return subj
     relative = [s for s in _children(head, SUBJECT_DEPS) if s.lower_ in ("who", "which", "that")]
     if head.dep_ == "relcl" and relative:
         return [head.head]
+    misparsed = _subject_before(head)
+    if misparsed is not None:
+        return [misparsed]
     if depth >= 3 or head.head.i == head.i:
         return []
     gov = head.head
@@ -78,7 +87,7 @@ def subject_of(head: Token, depth: int = 0) -> list[Token]:
         if objects and gov.lemma_.lower() in OBJECT_CONTROL:
             return objects
         return subject_of(gov, depth + 1)
-    if head.dep_ == "acl" and gov.pos_ in ("NOUN", "PROPN") and gov.i < head.i:
+    if head.dep_ in ("acl", "xcomp") and gov.pos_ in ("NOUN", "PROPN") and gov.i < head.i:
         return [gov]  # "forces loyal to X attacking ...", or a misparsed main verb
     if head.dep_ in ("advcl", "conj", "pcomp", "ccomp", "xcomp", "prep", "acl"):
         if head.dep_ == "pcomp":
@@ -126,7 +135,9 @@ def targets_of(cand: Candidate) -> list[Token]:
             if c.dep_ == "acl":
                 out += _children(c, {"dobj"})
         if noun.i != cand.head.i:
-            out += _prep_objects(cand.head, frozenset({"against", "on", "with", "upon"}))
+            out += _prep_objects(
+                cand.head, frozenset({"against", "on", "with", "upon", "at", "into"})
+            )
             if noun.dep_ == "nsubj":  # "a roadside bombing killed a US soldier"
                 out += _children(cand.head, {"dobj"})
         return out
@@ -217,3 +228,22 @@ def expand(tokens: list[Token]) -> list[Token]:
                 if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                     out.append(t)
     return out
+
+
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "because", "when"})
+
+
+def _subject_before(head: Token) -> Token | None:
+    """Repair a frequent parse error: in "after the president threatened ...", the
+    noun is taken as the object of "after" and the verb is left without a subject."""
+    if head.i == 0 or head.pos_ != "VERB":
+        return None
+    prev = head.doc[head.i - 1]
+    if (
+        prev.dep_ == "pobj"
+        and prev.head.lower_ in SUBORDINATORS
+        and prev.pos_ in ("NOUN", "PROPN")
+        and head.tag_ in ("VBD", "VBZ", "VBP")
+    ):
+        return prev
+    return None

@@ -262,9 +262,14 @@ def find_candidates(sent: Span) -> list[Candidate]:
                 continue
         if tok.i in noun_heads:
             continue  # the noun carries the event ("launched an attack")
-        code = _verb_code(tok, lex) or _money_given(tok)
-        if code is None or not _object_allowed(tok, lex):
+        code = _verb_code(tok, lex)
+        if code is not None and not _object_allowed(tok, lex):
+            code = None
+        code = code or _money_given(tok) or _phoned(tok)
+        if code is None:
             continue
+        if code.startswith("02") and _asks_for_punishment(tok, lex):
+            code = "100"  # "called for sanctions against X" is a demand, not an appeal
         out.append(Candidate(trigger=tok, head=tok, code=code, kind="verb"))
     for tok in sent:  # copular evaluations: "the talks were constructive"
         if tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB") and tok.dep_ != "relcl":
@@ -430,6 +435,32 @@ def _money_given(tok: Token) -> str | None:
         and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP") for g in c.children)
         for c in tok.children
     )
-    if to_country and any(c.dep_ == "dobj" for c in tok.children):
+    sectors = places().sectors
+    things = [
+        c
+        for c in tok.children
+        if c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP") and c.lemma_ not in sectors
+    ]
+    if to_country and things:
         return "070"
     return None
+
+
+def _phoned(tok: Token) -> str | None:
+    """A call to a person or country is a telephone consultation (041): "Biden called Macron"."""
+    if tok.lemma_.lower() not in ("call", "ring"):
+        return None
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    predicates = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+    if len(objects) == 1 and not predicates and objects[0].ent_type_ in ("PERSON", "GPE"):
+        return "041"
+    return None
+
+
+def _asks_for_punishment(tok: Token, lex: Lexicon) -> bool:
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            code = noun_code(obj, lex)
+            if code is not None and code[:2] in ("16", "17", "18", "19", "20"):
+                return True
+    return False

@@ -85,8 +85,13 @@ def event_date(
         return EventDate(value="FUTURE_REF", timex=None, basis="tense")
     if status == "negated":
         return EventDate(value=None, timex=None, basis="tense")
-    past = head.tag_ in ("VBD", "VBN") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) for c in head.children
+    clause = head
+    if head.tag_ in ("VBG", "VB") and head.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acl"):
+        clause = head.head  # "..., killing 3": the participle shares its governor's tense
+        if clause.dep_ == "prep":
+            clause = clause.head
+    past = clause.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) for c in clause.children
     )
     if past and status == "occurred":
         return EventDate(value="PAST_REF", timex=None, basis="tense")

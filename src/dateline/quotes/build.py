@@ -10,23 +10,23 @@ from typing import Any
 from spacy.tokens import Doc
 
 from dateline.quotes.cue_model import CueModel
-from dateline.quotes.extract import Found, extract
+from dateline.quotes.extract import Found, doc_text, extract
 from dateline.quotes.resolve import resolve_name
 from dateline.quotes.via import find_outlet, is_outlet
 from dateline.record import Actor, Quote, TextSpan
-from dateline.spans import actor_at, text_span
+from dateline.spans import actor_at
 
 _TRAILING = " ,;:\n\t"
 
 
 def _clean(doc: Doc, span: tuple[int, int]) -> TextSpan:
     start, end = span
-    text = doc.text
+    text = doc_text(doc)
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
     while start < end and text[start] in _TRAILING:
         start += 1
-    return text_span(doc, start, end)
+    return TextSpan(start=start, end=end, text=text[start:end])
 
 
 def _actors_resolver() -> Callable[[Doc, int, int], Any] | None:
@@ -115,7 +115,7 @@ def _speaker_id(
     """The speaker's actor: a pronoun that speaks again is usually the last speaker."""
     span = item.speaker_head or item.speaker
     assert span is not None
-    mention = doc.text[span[0] : span[1]].strip().lower()
+    mention = doc_text(doc)[span[0] : span[1]].strip().lower()
     if mention in _PERSONAL_PRONOUNS:
         previous = _last_speaker(doc, item, earlier, earlier_quotes)
         if previous is not None:
@@ -149,7 +149,7 @@ def _to_quote(doc: Doc, quote_id: str, item: Found) -> Quote:
         id=quote_id,
         start=item.start,
         end=item.end,
-        text=doc.text[item.start : item.end],
+        text=doc_text(doc)[item.start : item.end],
         kind=item.kind,
         speaker_mention=_clean(doc, item.speaker) if item.speaker else None,
         cue=_clean(doc, item.cue) if item.cue else None,

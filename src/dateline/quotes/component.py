@@ -36,6 +36,7 @@ class QuotesStage:
         except Exception:  # bad input must degrade to "no quotes", never stop the article
             log.exception("quotes stage failed on a document; no quotes kept")
             quotes, via_spans, names = [], {}, {}
+        doc.user_data.pop("_dateline_quotes_text", None)  # a cache of build_quotes
         doc._.quotes = quotes
         doc._.quote_via_spans = via_spans
         doc._.quote_speaker_names = names

@@ -68,12 +68,33 @@ def token_features(token: Token, in_quote: bool) -> dict[str, float]:
                 features[f"subj_pron={child.lower_}"] = 1.0
         if child.dep_ == "ccomp":
             features[f"ccomp_first={next(child.subtree).lower_}"] = 1.0
+            features[f"ccomp_lemma={child.lemma_.lower()}"] = 1.0
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            features[f"subj_lemma={child.lemma_.lower()}"] = 1.0
+            features[f"lemma_subj_ent={lemma}|{child.ent_type_ or '-'}"] = 1.0
+        if child.dep_ == "dobj":
+            features[f"dobj_lemma={child.lemma_.lower()}"] = 1.0
+    features[f"after_quote={left_is_quote_end(token)}"] = 1.0
     left = token.nbor(-1).lower_ if token.i > 0 else "<s>"
     right = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "</s>"
     features[f"left={left}"] = 1.0
     features[f"right={right}"] = 1.0
     features[f"lemma_right={lemma}|{right}"] = 1.0
     return features
+
+
+_CLOSERS = frozenset({'"', "”", "''", "’", "»"})
+
+
+def left_is_quote_end(token: Token) -> bool:
+    """'"...," said X' / '"...," X said': a cue right after a closing mark."""
+    doc = token.doc
+    for offset in (1, 2, 3):
+        if token.i - offset < 0:
+            return False
+        if doc[token.i - offset].text in _CLOSERS:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

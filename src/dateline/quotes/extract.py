@@ -49,7 +49,7 @@ _QUOTE_CHARS = set("\"'“”‘’«»‹›„`")
 
 @dataclass(slots=True)
 class Found:
-    """A quote before it becomes a record: character spans into ``doc.text``."""
+    """A quote before it becomes a record: character spans into ``doc_text(doc)``."""
 
     start: int
     end: int
@@ -66,6 +66,16 @@ class Found:
     cue_lemma: str = ""
     origin: str = "cue"  # cue | quote-after-cue | colon-intro | same-speaker
     same_paragraph: bool = False  # a same-speaker quote right after its speaker's quote
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds the string from tokens on every access
+    (a Doc's text never changes, so the copy kept in ``user_data`` stays right)."""
+    cached = doc.user_data.get("_dateline_quotes_text")
+    if not isinstance(cached, str):
+        cached = doc.text
+        doc.user_data["_dateline_quotes_text"] = cached
+    return cached
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -243,6 +253,8 @@ def _from_verb(doc: Doc, verb: Token) -> Found | None:
     subject = _subject_of(verb)
     children = _content_children(verb, subject)
     cue = _cue_span(verb)
+    if not children and verb.dep_ == "parataxis":
+        return _from_parenthetical(doc, verb, subject, cue)
     if not children:
         children = _misattached_that_clause(verb)
     if not children:
@@ -276,6 +288,31 @@ def _speaker_from_misparse(found: Found, verb: Token) -> None:
     found.speaker_head = _head_span(head)
 
 
+def _from_parenthetical(
+    doc: Doc, verb: Token, subject: Token | None, cue: tuple[int, int]
+) -> Found | None:
+    """'Many of the closures, he said, were public': the cue clause interrupts the
+    statement, which is the rest of its sentence on both sides."""
+    text = doc_text(doc)
+    outer = _subtree_span(verb.head)
+    inner = _subtree_span(verb)
+    left = _trim(text, outer[0], inner[0])
+    right = _trim(text, inner[1], outer[1])
+    parts = [p for p in (left, right) if p[1] > p[0]]
+    if not parts:
+        return None
+    found = Found(
+        start=parts[0][0],
+        end=parts[-1][1],
+        cue=cue,
+        parts=parts if len(parts) > 1 else [],
+        clausal=True,
+        cue_after=right[1] <= right[0],
+    )
+    _set_speaker(found, subject)
+    return found
+
+
 def _misattached_that_clause(verb: Token) -> list[Token]:
     """'told leaders during a call that he intended ...': the parser often hangs the
     "that" clause on the nearest noun; it still belongs to the cue verb."""
@@ -293,7 +330,7 @@ def _misattached_that_clause(verb: Token) -> list[Token]:
 
 def _clip(doc: Doc, verb: Token, cue: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
     """Content stays in the cue's paragraph and on one side of the cue."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = span
     para_start = text.rfind("\n", 0, cue[0]) + 1
     para_end = text.find("\n", cue[1])
@@ -327,7 +364,7 @@ def _from_raising(doc: Doc, verb: Token) -> Found | None:
     if subject is None or xcomp is None or subject.lower_ == "it":
         return None
     s_start, s_end = _subtree_span(subject)
-    x_start, x_end = _trim(doc.text, *_subtree_span(xcomp))
+    x_start, x_end = _trim(doc_text(doc), *_subtree_span(xcomp))
     found = Found(
         start=s_start,
         end=x_end,
@@ -357,7 +394,7 @@ def _from_quoted_as_saying(doc: Doc, verb: Token) -> Found | None:
     if saying is not None:
         clause = [c for c in saying.children if c.dep_ in ("ccomp", "dobj")]
         if clause:
-            found.start, found.end = _trim(doc.text, *_span_of_tokens(clause))
+            found.start, found.end = _trim(doc_text(doc), *_span_of_tokens(clause))
     return found
 
 
@@ -372,8 +409,8 @@ def _from_according(doc: Doc, token: Token) -> Found | None:
     sent = token.sent
     phrase_start = token.idx
     phrase_end = _subtree_span(pobj)[1] if pobj is not None else to.idx + len(to)
-    before = _trim(doc.text, sent.start_char, phrase_start)
-    after = _trim(doc.text, phrase_end, sent.end_char)
+    before = _trim(doc_text(doc), sent.start_char, phrase_start)
+    after = _trim(doc_text(doc), phrase_end, sent.end_char)
     content = after if after[1] - after[0] >= before[1] - before[0] else before
     if content[1] <= content[0]:
         return None
@@ -416,7 +453,9 @@ def find_cues(doc: Doc, model: CueModel | None = None) -> list[Found]:
     mask = quoted_mask(doc) if model is not None else []
     found: list[Found] = []
     for token in doc:
-        if model is not None:
+        if token.text == ":" and _headline_colon(doc, token):
+            score = 1.0  # "Joe Smith: Trump Is Wrong" needs no model to be read
+        elif model is not None:
             if not is_candidate(token):
                 continue
             threshold = model.threshold
@@ -443,13 +482,27 @@ def find_cues(doc: Doc, model: CueModel | None = None) -> list[Found]:
     return found
 
 
+def _headline_colon(doc: Doc, colon: Token) -> bool:
+    """A short name opening its line, then a colon: "Senator Ann Lee: Trump Is Wrong"."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    before = doc.char_span(line_start, colon.idx, alignment_mode="contract")
+    if before is None or not 0 < len(before) <= 5:
+        return False
+    if not all(t.pos_ == "PROPN" or t.is_punct or t.is_title for t in before):
+        return False
+    return any(e.label_ in ("PERSON", "ORG") for e in before.ents) or (
+        sum(t.pos_ == "PROPN" for t in before) >= 2
+    )
+
+
 def _from_colon(doc: Doc, colon: Token) -> Found | None:
     """'Elizabeth Warren: Trump is a failure' (headlines), 'He said: ...' is a verb's."""
     sent = colon.sent
     before = doc[sent.start : colon.i]
     if not 0 < len(before) <= 6 or not any(t.pos_ == "PROPN" for t in before):
         return None
-    start, end = _trim(doc.text, colon.idx + 1, sent.end_char)
+    start, end = _trim(doc_text(doc), colon.idx + 1, sent.end_char)
     if end <= start:
         return None
     found = Found(start=start, end=end, cue=(colon.idx, colon.idx + 1))
@@ -462,7 +515,7 @@ def _from_colon(doc: Doc, colon: Token) -> Found | None:
 
 
 def _segment_words(doc: Doc, seg: Segment) -> int:
-    return len(doc.text[seg.start : seg.end].split())
+    return len(doc_text(doc)[seg.start : seg.end].split())
 
 
 def _sentence_of(doc: Doc, char: int) -> Span | None:
@@ -516,7 +569,7 @@ def _snap_to_segments(text: str, found: Found, segments: list[Segment]) -> None:
 
 def _attach_free_segments(doc: Doc, cues: list[Found], segments: list[Segment]) -> list[Found]:
     """Give every quoted segment not covered by a cue a home, or skip it."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = [c for c in cues if c.end > c.start]
     bare = [c for c in cues if c.end <= c.start and c.cue is not None]
     for seg in segments:
@@ -591,7 +644,7 @@ def _merge_open_ended_into_next(text: str, quotes: list[Found], segments: list[S
 
 def _colon_introduction(doc: Doc, seg: Segment, previous: Found | None) -> Found | None:
     """'The mayor was defiant:' followed by a quote: the subject of that clause speaks."""
-    text = doc.text
+    text = doc_text(doc)
     before = text[: seg.open_start].rstrip()
     if not before.endswith(":") or (previous is not None and previous.end >= len(before) - 1):
         return None
@@ -618,7 +671,7 @@ def _colon_introduction(doc: Doc, seg: Segment, previous: Found | None) -> Found
 
 def _bare_cue_for(doc: Doc, seg: Segment, bare: list[Found]) -> Found | None:
     """A cue without content next to the segment: same sentence, or ``said:`` before."""
-    text = doc.text
+    text = doc_text(doc)
     best: tuple[int, Found] | None = None
     for cue in bare:
         assert cue.cue is not None
@@ -658,7 +711,7 @@ def _previous_quote(quotes: list[Found], seg: Segment) -> Found | None:
 
 def _continues_previous(doc: Doc, previous: Found, seg: Segment, cues: list[Found]) -> bool:
     """Interrupted ('"A," he said. "B."') or multi-paragraph quotes are one quote."""
-    text = doc.text
+    text = doc_text(doc)
     if previous.kind == "indirect":
         return False
     gap = text[previous.end : seg.open_start]
@@ -667,16 +720,19 @@ def _continues_previous(doc: Doc, previous: Found, seg: Segment, cues: list[Foun
     if "\n" in gap or len(gap) > 300:
         return False
     # Another speaker's cue between the two pieces starts a new quote.
+    speaker = previous.speaker or (0, 0)
     for cue in cues:
         if cue is previous or cue.cue is None:
             continue
+        if speaker[0] <= cue.cue[0] and cue.cue[1] <= speaker[1]:
+            continue  # a verb inside the speaker's description ("X, who endorsed Y,")
         if previous.end <= cue.cue[0] and cue.cue[1] <= seg.open_start:
             return False
     return True
 
 
 def _sentence_like(doc: Doc, seg: Segment) -> bool:
-    content = doc.text[seg.start : seg.end].strip()
+    content = doc_text(doc)[seg.start : seg.end].strip()
     if not content or not (content[0].isupper() or content[0].isdigit()):
         return False
     span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
@@ -719,7 +775,7 @@ def _overlap_ratio(a: Found, b: Found) -> float:
 def quoted_mask(doc: Doc, segments: list[Segment] | None = None) -> list[bool]:
     """For each token, whether it lies inside quotation marks."""
     mask = [False] * len(doc)
-    for seg in find_segments(doc.text) if segments is None else segments:
+    for seg in find_segments(doc_text(doc)) if segments is None else segments:
         if seg.family == "dash":
             continue  # a dialogue dash quote holds its own cue ("— No, he said.")
         span = doc.char_span(seg.start, seg.end, alignment_mode="contract")
@@ -742,7 +798,7 @@ def extract(
     (both default to the shipped weights; ``use_model=False`` runs on the lexicon
     alone and keeps every candidate).
     """
-    text = doc.text
+    text = doc_text(doc)
     segments = find_segments(text)
     if model is None and use_model:
         model = load_model()
@@ -775,7 +831,7 @@ def extract(
 
 def candidate_features(doc: Doc, quote: Found) -> dict[str, float]:
     """What the candidate filter sees: how the quote was found and what it looks like."""
-    text = doc.text
+    text = doc_text(doc)
     content = text[quote.start : quote.end]
     words = content.split()
     first = words[0].lower() if words else ""

@@ -82,12 +82,19 @@ _ADJECTIVAL_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
 _BAD_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 # How far (in characters) a named quarter or date stays the reference point for
 # "a year earlier", "the next day", "two days later".
-QUARTER_REACH = 600
+QUARTER_REACH = 3000
 REF_REACH = 400
 # Kinds made of common words ("this week", "today", "now") rather than names.
 _COMMON_WORD_KINDS = frozenset({"relative", "deictic", "vague", "the_unit", "duration"})
 _NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "PERSON"})
 _TEXT_KEY = "_dateline_time_text"
+# "a year earlier", "year-ago": compared with the quarter being reported, unless the
+# sentence is about a longer reporting period.
+_YEAR_AGO_KINDS = frozenset({"duration", "year_ago"})
+_LONGER_PERIOD = re.compile(
+    r"\b(?:(?:six|nine|\d+|first (?:six|nine)) months|first half|(?:fiscal|full|the) year\b)",
+    re.IGNORECASE,
+)
 _AGE_CONTEXT = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+(?:early|late|mid-?)?\s*$", re.I)
 
 
@@ -223,23 +230,34 @@ class TimexExtractor:
             ctx.tense = self._tense(span) if f.kind in TENSE_KINDS else "none"
             ctx.extra["prev"] = doc[span.start - 1].lower_ if span.start > 0 else ""
             ctx.extra["next"] = doc[span.end].lower_ if span.end < len(doc) else ""
+            ctx.extra["after"] = text_of(doc)[f.end : f.end + 24]
             if f.start - last_quarter_at > QUARTER_REACH:
                 ctx.ref_quarter = None
             if f.start - ref_at > REF_REACH:
                 # "two days later" refers to a date named nearby, else to publication
                 ctx.ref = None
+            quarter = ctx.ref_quarter
+            if quarter is not None and f.kind in _YEAR_AGO_KINDS and _longer_period_before(span):
+                # "For the nine months, net rose ... from $3 a share a year earlier": the
+                # comparison is with the same months of last year, not with the quarter.
+                ctx.ref_quarter = None
             try:
                 res: Resolution | None = self.resolver.resolve(f.kind, text, ctx)
             except (ValueError, OverflowError, KeyError, IndexError):
                 # One odd expression ("February 30") must not cost the others.
                 res = None
+            ctx.ref_quarter = quarter
             if res is None:
                 continue
             self.extend_determiner(doc, f, span)
             self.trim_modifiers(doc, f, res)
             f.type, f.value, f.point = res.type, res.value, res.point
             if res.point is not None and res.type in ("DATE", "TIME"):
-                if res.point.gran == "Q" and f.kind in ("quarter", "qcode"):
+                if (
+                    res.point.gran == "Q"
+                    and f.kind in ("quarter", "qcode")
+                    and _reported(res.point, published)
+                ):
                     ctx.ref_quarter = res.point
                     last_quarter_at = f.start
                 if res.anchors_text:
@@ -448,3 +466,20 @@ def text_of(doc: Doc) -> str:
 def _next_lower(doc: Doc, token: object) -> str:
     i = getattr(token, "i", -1) + 1
     return doc[i].lower_ if 0 < i < len(doc) else ""
+
+
+def _longer_period_before(span: Span) -> bool:
+    """The sentence names a period longer than a quarter before ``span``."""
+    sent = span.sent
+    before = text_of(span.doc)[sent.start_char : span.start_char]
+    return _LONGER_PERIOD.search(before) is not None
+
+
+def _reported(quarter: Point, published: dt.date | None) -> bool:
+    """A quarter that has ended by publication: one a company can report on. Results
+    compared "a year earlier" are those of such a quarter, not of one merely forecast."""
+    if published is None:
+        return True
+    month = quarter.date.month + 3
+    end = dt.date(quarter.date.year + (month > 12), (month - 1) % 12 + 1, 1)
+    return end <= published

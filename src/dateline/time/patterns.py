@@ -248,7 +248,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         ),
         (
             "duration",
-            rf"(?:{premod} |(?:over|under) (?!the\b))?(?:(?:the )?(?:past|last|next|first|"
+            rf"(?:{premod} )?(?:(?:the )?(?:past|last|next|first|"
             rf"final|previous|following|coming|"
             rf"latest|additional|remaining|initial|ensuing|subsequent|other|few) )?{num}"
             rf"(?: (?:to|or|-|and) {num})?(?: (?:more|additional|straight|consecutive|full|extra|"

@@ -43,6 +43,8 @@ from dateline.time.units import (
 
 _WORD = re.compile(r"[a-z]+(?:'s)?|\d+/\d+|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|'\d\d")
 
+_ENDED = re.compile(r"\s+end(?:ed|ing)\s+([A-Za-z]+)\.?\s+\d{1,2}\b")
+
 # How far a date without a year may lie on the "wrong" side of the publication date
 # before the tense moves it to the previous or next year.
 FLIP_DAYS = 60
@@ -520,13 +522,26 @@ class Resolver:
             # "for the year", "the year ended March 31": a span of a year (a fiscal year)
             return Resolution("DURATION", "P1Y")
         if unit == "quarter":
-            return self._period("latest", ctx)
+            ended = self._quarter_ended(ctx)
+            return ended if ended is not None else self._period("latest", ctx)
         code = UNIT_CODES[unit]
         if ctx.dct is None:
             return Resolution("DATE", unknown_value(UNIT_GRAN[code]))
         if code == "WE":
             return self._weekend(0, ctx.dct, ctx)
         point = Point(ctx.dct, UNIT_GRAN[code])
+        return Resolution("DATE", timex_value(point), point)
+
+    def _quarter_ended(self, ctx: Context) -> Resolution | None:
+        """ "the quarter ended Sept. 30": the calendar quarter ending that month."""
+        m = _ENDED.match(str(ctx.extra.get("after", "")))
+        if m is None or ctx.dct is None:
+            return None
+        month = self._month_of([m.group(1).lower()])
+        if month is None or month % 3:
+            return None  # a fiscal quarter out of step with the calendar
+        year = ctx.dct.year - (1 if month > ctx.dct.month else 0)
+        point = Point(dt.date(year, month - 2, 1), "Q")
         return Resolution("DATE", timex_value(point), point)
 
     def _r_year_ago(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
@@ -545,7 +560,9 @@ class Resolver:
         if "end" in low:
             if ctx.dct is None:
                 return Resolution("DATE", "XXXX")
-            return Resolution("DATE", str(ctx.dct.year))
+            # "since year-end" looks back to the last one; "by year-end" to this one
+            year = ctx.dct.year - (1 if ctx.extra.get("prev") == "since" else 0)
+            return Resolution("DATE", f"{year:04d}")
         unit = "Y"
         for name, code in (("month", "M"), ("quarter", "Q"), ("week", "W")):
             if low.startswith(name):
@@ -579,7 +596,7 @@ class Resolver:
         elif "this" in ws or "coming" in ws:
             date = weekday_near(ctx.dct, wd, 1)
         elif ctx.tense == "future":
-            date = weekday_near(ctx.dct + dt.timedelta(days=1), wd, 1)
+            date = weekday_near(ctx.dct, wd, 1)
         else:
             date = weekday_near(ctx.dct, wd, -1)
         point = Point(date, "D")
@@ -667,7 +684,7 @@ class Resolver:
                 date = res.point.date
         elif wd is not None and ctx.dct is not None:
             if ctx.tense == "future":
-                date = weekday_near(ctx.dct + dt.timedelta(days=1), wd, 1)
+                date = weekday_near(ctx.dct, wd, 1)
             else:
                 date = weekday_near(ctx.dct, wd, -1)
         elif ctx.dct is not None:
@@ -716,6 +733,8 @@ class Resolver:
         phrase = " ".join(core)
         if phrase in ("a few", "few", "several", "some", "many", "numerous", "a number of"):
             return None
+        if phrase in ("a couple", "couple"):  # "of" is skipped above
+            return 2.0  # TimeML reads "a couple of years" as two (P2Y)
         return parse_number(phrase) if phrase not in ("a", "an") else 1.0
 
     def duration_value(self, code: str, amount: float | None) -> str:
@@ -724,7 +743,13 @@ class Resolver:
         if amount is not None and amount != int(amount):
             whole = int(amount)
             frac = amount - whole
-            finer = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "M": ("D", 30)}
+            finer = {
+                "Y": ("M", 12),
+                "M": ("D", 30),
+                "D": ("H", 24),
+                "H": ("MIN", 60),
+                "MIN": ("S", 60),
+            }
             if code in finer:
                 sub, factor = finer[code]
                 sub_val = self.duration_value(sub, frac * factor)

@@ -115,6 +115,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "future"
     if any(a.tag_ == "TO" for a in auxes) or any(a.lower_ == "to" for a in auxes):
         head = verb.head
+        if head is not verb and _past_perfect(head):
+            # "had been scheduled to expire Friday": a plan the text has overtaken
+            return "past"
         if head is not verb and (
             head.lemma_.lower() in _FUTURE_GOVERNORS
             or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"))  # "is to resume Tuesday"
@@ -165,3 +168,13 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
     if verb.tag_ == "VB" and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "conj"):
         return _verb_tense(verb.head, depth + 1) if depth < 4 else "none"
     return "none"
+
+
+def _past_perfect(head: Token) -> bool:
+    """ "had planned", "had been due": the governor of an infinitive in the past perfect."""
+    if head.pos_ == "ADJ" and head.head is not head:
+        head = head.head  # "had been due (to)": the auxiliaries hang on "been"
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if head.lower_ == "had" and head.pos_ == "AUX":
+        return True
+    return any(a.lower_ in ("had", "'d") and a.tag_ == "VBD" for a in auxes)
