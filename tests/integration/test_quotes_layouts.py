@@ -69,6 +69,13 @@ def test_quote_interrupted_by_its_cue_is_one_quote(run: Run) -> None:
     assert mention(quote) == "Anna Ruiz, the mayor"
 
 
+def test_cue_inside_the_first_sentence(run: Run) -> None:
+    quote = only(run('"The budget, frankly," the governor said, "is a work of fiction."'))
+    assert quote.text == 'The budget, frankly," the governor said, "is a work of fiction'
+    assert quote.kind == "direct"
+    assert mention(quote) == "the governor"
+
+
 def test_speaker_in_previous_sentence(run: Run) -> None:
     text = (
         "Anna Ruiz said the bridge would reopen in the spring. "
@@ -262,3 +269,38 @@ def test_names_resolved_without_actors(run: Run) -> None:
     assert by_text["The deal is rotten"] == "Ben Wallace"
     assert by_text["that Europe should be at the table"] == "Ben Wallace"
     assert by_text["Pressure works"] == "Volodymyr Zelensky"
+
+
+def test_a_failure_inside_the_stage_is_contained(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dateline.quotes.component as component
+
+    def broken(doc: Doc) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(component, "build_quotes", broken)
+    doc = QuotesStage(nlp, "quotes_test")(nlp('"Fine," he said.'))
+    assert doc._.quotes == []
+    assert any(e.startswith("E900") and "boom" in e for e in doc._.stage_errors)
+
+
+def test_lexicon_alone_still_finds_quotes(nlp: Language) -> None:
+    from dateline.quotes.extract import extract
+
+    doc = nlp("The governor said the roads would reopen on Monday.")
+    found = extract(doc, use_model=False)
+    assert [doc.text[q.start : q.end] for q in found] == ["the roads would reopen on Monday"]
+
+
+def test_shipped_models_load(nlp: Language) -> None:
+    from dateline.quotes.cue_model import FILTER_WEIGHTS_FILE, load_model, token_features
+
+    cue = load_model()
+    candidate_filter = load_model(FILTER_WEIGHTS_FILE)
+    assert cue is not None and 0 < cue.threshold < 1
+    assert candidate_filter is not None and 0 < candidate_filter.threshold < 1
+    doc = nlp("The minister said that the talks had failed.")
+    said, talks = doc[2], doc[5]
+    assert cue.probability(token_features(said, False)) > 0.5
+    assert cue.probability(token_features(talks, False)) < cue.threshold

@@ -203,3 +203,28 @@ def test_titles_are_not_time_expressions(nlp: Language, stage: TimeStage) -> Non
         "He spoke on Radio Today. The annual March for Peace drew crowds on Saturday.",
     )
     assert triples(found) == [("Saturday", "DATE", "2025-08-02")]
+
+
+def test_overtaken_plans_and_report_periods(nlp: Language, stage: TimeStage) -> None:
+    # published on a Thursday: a plan in the past perfect is a past day
+    text = "The offer had been scheduled to expire on Monday."
+    assert ("Monday", "DATE", "2025-08-04") in triples(timexes(nlp, stage, text))
+    text = (
+        "Acme said third-quarter profit rose to $5 million from $4 million a year earlier. "
+        "For the nine months, profit was $12 million, up from $10 million a year earlier."
+    )
+    values = [t.value for t in timexes(nlp, stage, text, dt.date(2025, 10, 28))]
+    # the quarter's comparison is a quarter; the nine months' is last year
+    assert values == ["2025-Q3", "2024-Q3", "P9M", "2024"]
+
+
+def test_over_is_left_out_of_durations(nlp: Language, stage: TimeStage) -> None:
+    found = triples(timexes(nlp, stage, "Prices rose over three years, officials said."))
+    assert ("three years", "DURATION", "P3Y") in found
+
+
+def test_counted_day_of_an_event_is_today(nlp: Language, stage: TimeStage) -> None:
+    found = triples(timexes(nlp, stage, "It is the tenth day of the strike at the port."))
+    assert found == [("the tenth day", "DATE", "2025-08-07")]
+    found = triples(timexes(nlp, stage, "Talks resume on the first day of the month."))
+    assert all(t[0] != "the first day" for t in found)

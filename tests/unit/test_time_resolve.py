@@ -154,3 +154,49 @@ def test_holidays_follow_tense(resolver: Resolver) -> None:
     assert value(resolver, "holiday", "Christmas Eve", dct=january, tense="past") == "2025-12-24"
     assert value(resolver, "holiday", "Thanksgiving", dct=january, tense="future") == "2026-11-26"
     assert value(resolver, "holiday", "Christmas 2019", dct=january) == "2019-12-25"
+
+
+def test_couples_and_fractions_of_small_units(resolver: Resolver) -> None:
+    assert value(resolver, "duration", "the next couple of years") == "P2Y"
+    assert value(resolver, "duration", "a couple of days") == "P2D"
+    assert value(resolver, "duration", "a minute and a half") == "PT1M30S"
+    assert value(resolver, "duration", "two and a half hours") == "PT2H30M"
+
+
+def test_quarter_ended_and_the_quarter_a_year_ago(resolver: Resolver) -> None:
+    ctx = Context(dct=dt.date(2025, 10, 28), extra={"after": " ended Sept. 30, net rose"})
+    res = resolver.resolve("the_unit", "the quarter", ctx)
+    assert res is not None and res.value == "2025-Q3"
+    # a fiscal quarter out of step with the calendar falls back to the latest quarter
+    ctx.extra["after"] = " ended Aug. 31, net rose"
+    res = resolver.resolve("the_unit", "the quarter", ctx)
+    assert res is not None and res.value == "2025-Q3"
+    ctx = Context(dct=dt.date(2025, 10, 28), ref_quarter=Point(dt.date(2025, 7, 1), "Q"))
+    res = resolver.resolve("year_ago", "the quarter a year ago", ctx)
+    assert res is not None and res.value == "2024-Q3"
+
+
+def test_year_end_looks_back_after_since(resolver: Resolver) -> None:
+    ctx = Context(dct=dt.date(2025, 10, 28), extra={"prev": "since"})
+    res = resolver.resolve("year_ago", "year-end", ctx)
+    assert res is not None and res.value == "2024"
+    ctx.extra["prev"] = "by"
+    res = resolver.resolve("year_ago", "year-end", ctx)
+    assert res is not None and res.value == "2025"
+
+
+def test_future_weekday_may_be_today(resolver: Resolver) -> None:
+    # published on a Thursday: "will arrive on Thursday" is that same day
+    assert value(resolver, "weekday", "Thursday", tense="future") == "2025-08-07"
+    assert value(resolver, "time", "noon Thursday", tense="future") == "2025-08-07T12:00"
+
+
+def test_bare_hour_with_part_of_day(resolver: Resolver) -> None:
+    assert value(resolver, "time", "4 in the morning") == "2025-08-07T04:00"
+    assert value(resolver, "time", "8 in the evening") == "2025-08-07T20:00"
+
+
+def test_last_years_quarter_follows_the_reported_quarter(resolver: Resolver) -> None:
+    ctx = Context(dct=dt.date(2025, 10, 28), ref_quarter=Point(dt.date(2025, 7, 1), "Q"))
+    res = resolver.resolve("year_ago", "last year's quarter", ctx)
+    assert res is not None and res.value == "2024-Q3"

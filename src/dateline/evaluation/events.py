@@ -348,6 +348,7 @@ def evaluate_seed(path: Path, options: EvalOptions) -> Report:
     report = Report(task="events-seed", gold=str(path), documents=len(docs))
     found = extra = gold_total = 0
     status_right = status_total = date_right = date_total = 0
+    resolved_right = resolved_total = 0
     rows: list[dict[str, Any]] = []
     records = _run(
         [(str(d.get("doc_id", i)), d["text"], d.get("published")) for i, d in enumerate(docs)],
@@ -375,6 +376,9 @@ def evaluate_seed(path: Path, options: EvalOptions) -> Report:
             if g.get("date"):
                 date_total += 1
                 date_right += match.date.value == g["date"]
+                if match.date.basis == "timex":  # dates the coder resolved from the text
+                    resolved_total += 1
+                    resolved_right += match.date.value == g["date"]
                 row.update(date=match.date.value, gold_date=g["date"])
             rows.append(row)
         gold_spans = [(g["evidence"]["start"], g["evidence"]["end"]) for g in gold_events]
@@ -402,6 +406,8 @@ def evaluate_seed(path: Path, options: EvalOptions) -> Report:
             "status_accuracy": status_right / status_total if status_total else 0.0,
             "date_accuracy": date_right / date_total if date_total else 0.0,
             "dates_scored": float(date_total),
+            "resolved_date_accuracy": resolved_right / resolved_total if resolved_total else 0.0,
+            "resolved_dates_scored": float(resolved_total),
         }
     )
     report.scores["events"] = PRF(tp=found, fp=extra, fn=gold_total - found)

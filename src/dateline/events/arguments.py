@@ -82,12 +82,15 @@ def subject_of(head: Token, depth: int = 0) -> list[Token]:
     if depth >= 3 or head.head.i == head.i:
         return []
     gov = head.head
+    if head.dep_ == "xcomp" and gov.pos_ in ("NOUN", "PROPN") and gov.i < head.i:
+        return [gov]  # a misparse: "Trump last week called ..." with "Trump" as the root
     if head.dep_ == "xcomp":
         objects = _children(gov, {"dobj"})
         if objects and gov.lemma_.lower() in OBJECT_CONTROL:
             return objects
         return subject_of(gov, depth + 1)
-    if head.dep_ in ("acl", "xcomp") and gov.pos_ in ("NOUN", "PROPN") and gov.i < head.i:
+    named = gov.pos_ in ("NOUN", "PROPN") or gov.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    if head.dep_ in ("acl", "xcomp") and named and gov.i < head.i:
         return [gov]  # "forces loyal to X attacking ...", or a misparsed main verb
     if head.dep_ in ("advcl", "conj", "pcomp", "ccomp", "xcomp", "prep", "acl"):
         if head.dep_ == "pcomp":

@@ -144,6 +144,8 @@ def _build(
         return None  # no actor: not a political event ("the storm hit the coast")
     status: EventStatus = cand.status or status_of(cand.head, cand.noun)  # type: ignore[assignment]
     anchors = [t for t in (cand.head, cand.trigger, cand.noun, cand.frame) if t is not None]
+    if cand.head.dep_ == "xcomp" and cand.head.head.pos_ in ("NOUN", "PROPN"):
+        anchors.append(cand.head.head)  # misparsed subject-as-root ("Trump last week called")
     timex = link_timex(doc, sent, anchors)
     if timex is None and _when_clause(cand.head):
         # "took a step on Wednesday when he imposed a tariff": the clause shares the date

@@ -35,9 +35,11 @@ def _actors_resolver() -> Callable[[Doc, int, int], Any] | None:
         package = importlib.import_module("dateline.actors")
     except ImportError:
         return None
-    for info in pkgutil.iter_modules(package.__path__):
+    names = [info.name for info in pkgutil.iter_modules(package.__path__)]
+    # The stage module first: that is where the actors helper put it.
+    for name in sorted(names, key=lambda n: n != "component"):
         try:
-            module = importlib.import_module(f"dateline.actors.{info.name}")
+            module = importlib.import_module(f"dateline.actors.{name}")
         except Exception:  # a module of another stage that does not import is not ours to fix
             continue
         resolver = getattr(module, "resolve_mention", None)
@@ -64,9 +66,12 @@ def _actor_id(doc: Doc, span: tuple[int, int] | None) -> str | None:
             result = resolver(doc, span[0], span[1])
         except Exception:
             result = None
-        if isinstance(result, Actor):
-            return result.id
-        if isinstance(result, str):
+        known = {actor.id for actor in doc._.actors}
+        # Only ids the record will carry: an actor resolved on the fly but never
+        # listed in doc._.actors would leave the quote pointing nowhere.
+        if isinstance(result, Actor) and result.id in known:
+            return str(result.id)
+        if isinstance(result, str) and result in known:
             return result
     actor = actor_at(doc, span[0], span[1])
     return actor.id if actor is not None else None

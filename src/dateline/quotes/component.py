@@ -14,6 +14,7 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline.errors import ErrorCode, message
 from dateline.nlp.extensions import register_extensions
 from dateline.quotes.build import build_quotes
 
@@ -33,8 +34,13 @@ class QuotesStage:
     def __call__(self, doc: Doc) -> Doc:
         try:
             quotes, via_spans, names = build_quotes(doc)
-        except Exception:  # bad input must degrade to "no quotes", never stop the article
+        except Exception as exc:  # bad input degrades to "no quotes", never stops the article
             log.exception("quotes stage failed on a document; no quotes kept")
+            doc._.stage_errors.append(
+                message(
+                    ErrorCode.STAGE_FAILED, stage=self.name, detail=f"{type(exc).__name__}: {exc}"
+                )
+            )
             quotes, via_spans, names = [], {}, {}
         doc.user_data.pop("_dateline_quotes_text", None)  # a cache of build_quotes
         doc._.quotes = quotes

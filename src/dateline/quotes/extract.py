@@ -194,7 +194,7 @@ def _is_addressee(token: Token) -> bool:
     )
 
 
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "reassure", "warn"})
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "reassure"})
 _HEARERS = frozenset(
     {
         "reporter",
@@ -629,17 +629,34 @@ def _attach_free_segments(doc: Doc, cues: list[Found], segments: list[Segment]) 
 def _merge_open_ended_into_next(text: str, quotes: list[Found], segments: list[Segment]) -> None:
     """'"First paragraph ... / "Second paragraph," she said.': the quote starts earlier."""
     for seg in reversed(segments):
-        if seg.closed or any(q.start < seg.end and seg.start < q.end for q in quotes):
+        if any(q.start < seg.end and seg.start < q.end for q in quotes):
             continue
         following = [q for q in quotes if q.start >= seg.end]
         if not following:
             continue
         nxt = min(following, key=lambda q: q.start)
-        if text[seg.end : nxt.start].strip(" \n\t\"“”'‘’«»„") or nxt.kind != "direct":
+        gap = text[seg.end : nxt.start]
+        if seg.closed:
+            # '"That," he said, "is the point."': the cue interrupts one quote.
+            if not _only_cue_between(gap, seg.end, nxt):
+                continue
+        elif gap.strip(" \n\t\"“”'‘’«»„") or nxt.kind != "direct":
             continue
         start, end = _trim(text, seg.start, seg.end)
         nxt.parts = [(start, end), *(nxt.parts or [(nxt.start, nxt.end)])]
         nxt.start = start
+
+
+def _only_cue_between(gap: str, offset: int, quote: Found) -> bool:
+    """The text between two quoted pieces is just the second one's cue and speaker."""
+    if quote.cue is None or quote.speaker is None or "\n" in gap or len(gap) > 120:
+        return False
+    stripped = gap
+    for start, end in sorted((quote.cue, quote.speaker), reverse=True):
+        if not (offset <= start and end <= offset + len(gap)):
+            return False
+        stripped = stripped[: start - offset] + " " * (end - start) + stripped[end - offset :]
+    return not stripped.strip(" \t\"“”'‘’«»„,")
 
 
 def _colon_introduction(doc: Doc, seg: Segment, previous: Found | None) -> Found | None:

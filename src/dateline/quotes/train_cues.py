@@ -2,16 +2,15 @@
 
     python -m dateline.quotes.train_cues GOLD.jsonl [--docbin PARSED.spacy]
         [--skip N] [--take M] [--out FILE] [--threshold 0.3]
-        [--filter --cue-weights FILE]
+        [--filter [--folds 3 | --folds 1 --cue-weights FILE]]
 
 Cue model: every candidate word (:func:`dateline.quotes.cue_model.is_candidate`) is
 an example, positive when it heads the cue span of a gold attribution.
 
-Filter (``--filter``): every candidate quote the extractor produces with the given
-cue weights (and no filter) is an example, positive when it matches a gold quote
-(overlap above 0.3 of the gold span, one-to-one). Train it on documents the cue
-model did not see (``--skip``/``--take``), so that cue scores are as they will be on
-new text.
+Filter (``--filter``): every candidate quote the extractor produces (without the
+filter) is an example, positive when it matches a gold quote (overlap above 0.3 of
+the gold span, one-to-one). Cue scores are cross-fitted over ``--folds`` parts, so
+that they are as they will be on new text (``--folds 1`` uses ``--cue-weights``).
 
 Only weights are written (JSON, feature names), never the corpus text.
 """
@@ -78,28 +77,55 @@ def train(
 
 
 def train_filter(
-    rows: list[dict[str, Any]], docs: list[Doc], cue_model: CueModel, c: float = 0.5
+    rows: list[dict[str, Any]],
+    docs: list[Doc],
+    cue_model: CueModel | None,
+    c: float = 0.5,
+    folds: int = 3,
+    cue_threshold: float = 0.2,
 ) -> dict[str, float]:
+    """Weights of the candidate filter.
+
+    With ``cue_model`` None the cue scores are cross-fitted: the documents are cut
+    into ``folds`` parts and each part's candidates come from a cue model trained on
+    the other parts, so the filter sees cue scores as they are on unseen text.
+    """
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     features: list[dict[str, float]] = []
     labels: list[int] = []
-    for row, doc in zip(rows, docs, strict=True):
-        candidates = extract(doc, cue_model, use_model=False)
-        gold = [(int(q["quote_start"]), int(q["quote_end"])) for q in row.get("quotes", [])]
-        matched = {p for _, p in greedy_match(gold, [(q.start, q.end) for q in candidates], 0.3)}
-        for index, quote in enumerate(candidates):
-            features.append(candidate_features(doc, quote))
-            labels.append(int(index in matched))
+    n = len(rows)
+    parts = (
+        [set(range(n))]
+        if cue_model is not None
+        else [set(range(f * n // folds, (f + 1) * n // folds)) for f in range(folds)]
+    )
+    for part in parts:
+        model = cue_model
+        if model is None:
+            weights = train(
+                [r for i, r in enumerate(rows) if i not in part],
+                [d for i, d in enumerate(docs) if i not in part],
+                c=c,
+            )
+            model = CueModel(weights, cue_threshold)
+        for i in sorted(part):
+            candidates = extract(docs[i], model, use_model=False)
+            gold = [(int(q["quote_start"]), int(q["quote_end"])) for q in rows[i]["quotes"]]
+            spans = [(q.start, q.end) for q in candidates]
+            matched = {p for _, p in greedy_match(gold, spans, 0.3)}
+            for index, quote in enumerate(candidates):
+                features.append(candidate_features(docs[i], quote))
+                labels.append(int(index in matched))
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(features)
-    model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
-    model.fit(matrix, labels)
+    classifier = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+    classifier.fit(matrix, labels)
     names = vectorizer.get_feature_names_out()
     return {
         str(name): round(float(w), 4)
-        for name, w in zip(names, model.coef_[0], strict=True)
+        for name, w in zip(names, classifier.coef_[0], strict=True)
         if abs(w) >= 0.01
     }
 
@@ -115,6 +141,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--take", type=int, default=None)
     parser.add_argument("--filter", action="store_true")
     parser.add_argument("--cue-weights", type=Path, default=WEIGHTS_FILE)
+    parser.add_argument(
+        "--folds", type=int, default=3, help="filter: cross-fitted cue scores (1 = --cue-weights)"
+    )
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
     nlp = load_base_model()
@@ -125,10 +154,12 @@ def main(argv: list[str] | None = None) -> None:
     end = len(rows) if args.take is None else args.skip + args.take
     rows, docs = rows[args.skip : end], docs[args.skip : end]
     if args.filter:
-        cue_model = load_model(args.cue_weights)
-        if cue_model is None:
-            parser.error(f"no cue weights at {args.cue_weights}")
-        weights = train_filter(rows, docs, cue_model, c=args.c)
+        cue_model = None
+        if args.folds <= 1:
+            cue_model = load_model(args.cue_weights)
+            if cue_model is None:
+                parser.error(f"no cue weights at {args.cue_weights}")
+        weights = train_filter(rows, docs, cue_model, c=args.c, folds=args.folds)
         what = "Candidate-filter weights"
     else:
         weights = train(rows, docs, c=args.c)

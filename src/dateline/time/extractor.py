@@ -39,6 +39,7 @@ TENSE_KINDS = frozenset(
         "end_of",
         "holiday",
         "week_of",
+        "nth_day",
     }
 )
 # Between candidates of equal length, the family with the lower number wins.
@@ -55,6 +56,7 @@ PRIORITY = {
     "year_ago": 4,
     "relative": 4,
     "relative_day": 4,
+    "nth_day": 4,
     "set": 4,
     "duration": 5,
     "decade": 5,
@@ -88,6 +90,9 @@ REF_REACH = 400
 _COMMON_WORD_KINDS = frozenset({"relative", "deictic", "vague", "the_unit", "duration"})
 _NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "PERSON"})
 _TEXT_KEY = "_dateline_time_text"
+_RELATIVE_TO_EVENT = re.compile(
+    r"(?i:earlier|later)\s+(?=(?i:this\s+week)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+)
 # "a year earlier", "year-ago": compared with the quarter being reported, unless the
 # sentence is about a longer reporting period.
 _YEAR_AGO_KINDS = frozenset({"duration", "year_ago"})
@@ -211,9 +216,10 @@ class TimexExtractor:
         f.start = prev.idx
 
     def trim_modifiers(self, doc: Doc, f: Found, res: Resolution) -> None:
-        """TimeML leaves "earlier"/"later" out of "this week"."""
+        """TimeML leaves "earlier"/"later" out of "this week" and of a weekday ("Earlier
+        Friday, ..."): they place an event relative to another, not the day itself."""
         text = text_of(doc)[f.start : f.end]
-        m = re.match(r"(?:earlier|later)\s+(?=this\s+week\b)", text, re.I)
+        m = _RELATIVE_TO_EVENT.match(text)
         if m:
             f.start += m.end()
 
@@ -370,7 +376,11 @@ def _vague_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
 def _set_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
     """ "a daily newspaper", "the weekly magazine": kinds of things, not times."""
     first = span[0]
-    if low not in ("daily", "weekly", "monthly", "quarterly"):
+    if low == "quarterly":
+        # dividends, results and reviews paid or done by the quarter: in business news
+        # a rate of payment, which TimeML annotators leave out
+        return False
+    if low not in ("daily", "weekly", "monthly"):
         return True
     if first.pos_ == "PROPN" or first.ent_type_ in ("ORG", "WORK_OF_ART"):
         return False  # "the Daily Telegraph"
@@ -378,7 +388,7 @@ def _set_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
         return True
     # "a quarterly dividend", "average daily volume", "a daily newspaper" describe a
     # kind of thing; "a daily rally", "daily life" still happen every day.
-    if low in ("quarterly", "monthly"):
+    if low == "monthly":
         return False
     previous = first.doc[first.i - 1].lower_ if first.i > 0 else ""
     return first.head.lower_ not in _PUBLICATIONS and previous != "average"

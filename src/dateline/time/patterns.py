@@ -43,6 +43,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "relative": ("UNIT", "SEASON", "QUARTER"),
     "end_of": ("UNIT",),
     "relative_day": ("UNIT", "PART", "DEICTIC"),
+    "nth_day": ("UNIT",),
     "year_ago": ("UNIT", "QUARTER"),
     "the_unit": ("UNIT", "QUARTER"),
     "weekday": ("WEEKDAY", "PART"),
@@ -139,7 +140,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     decade_words = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
     time_core = (
         r"(?:\d{1,2}(?:[:.]\d{2})? ?(?:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b|o'clock\b)|"
-        r"(?<=at\s)\d{1,2}:\d{2}\b|(?<!high\s)\bnoon\b|\bmidnight\b|\bmidday\b)"
+        r"(?<=at\s)\d{1,2}:\d{2}\b|(?<!high\s)\bnoon\b|\bmidnight\b|\bmidday\b|"
+        # "4 in the morning": a bare hour made a clock time by the part of the day
+        r"(?<![\d.,$])\b(?:1[0-2]|0?[1-9])(?= in the (?:morning|afternoon|evening)\b))"
     )
     zone = (
         r"(?: (?:local time|(?-i:[A-Z]{2,3}T|GMT|UTC)\b(?: time)?|"
@@ -209,6 +212,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             r"(?: (?:yesterday|tomorrow)|(?=\s*[.,;:!?)\"'\u2019\u201d]))",
         ),
         (
+            # "the eighth day of the blockade": the day being counted, in news usually
+            # today (not "the first day of May", a calendar date)
+            "nth_day",
+            rf"(?:the )?(?:{ord_words}) (?:straight |consecutive )?day"
+            rf"(?= of (?!(?:the )?(?:{month}|year|month|week|\d)))",
+        ),
+        (
             "the_unit",
             r"(?<=\bthe\s)(?:(?:full|fiscal|calendar|entire|whole) )?"
             r"(?:week|weekend|month|quarter|year)\b",
@@ -218,7 +228,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             r"(?:(?:comparable|corresponding|same) )?(?:(?:year|month|quarter|week)-(?:ago|earlier)"
             r"|prior-year|year(?:-| )end\b|year's end)(?: (?:period|quarter|month|week))?"
             r"|(?:same|comparable|corresponding) (?:period|quarter)(?: (?:a year (?:ago|earlier)|"
-            r"last year|of last year|the previous year|the year before))?",
+            r"last year|of last year|the previous year|the year before))?"
+            r"|the (?:period|quarter) a year (?:ago|earlier)"
+            r"|(?:last|the previous|the prior) year's (?:period|quarter)",
         ),
         (
             "weekday",
