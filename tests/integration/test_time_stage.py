@@ -228,3 +228,12 @@ def test_counted_day_of_an_event_is_today(nlp: Language, stage: TimeStage) -> No
     assert found == [("the tenth day", "DATE", "2025-08-07")]
     found = triples(timexes(nlp, stage, "Talks resume on the first day of the month."))
     assert all(t[0] != "the first day" for t in found)
+
+
+def test_quarters_of_time_and_fractions(nlp: Language, stage: TimeStage) -> None:
+    found = triples(
+        timexes(nlp, stage, "The firm turned a profit after several quarters of losses.")
+    )
+    assert ("several quarters", "DURATION", "PXQ") in found
+    found = triples(timexes(nlp, stage, "Rebels hold a quarter of the country."))
+    assert found == []

@@ -29,6 +29,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline.actors.context_country import infer_countries
 from dateline.actors.dating import estimate_day
 from dateline.actors.gazetteer import Gazetteer
 from dateline.actors.kb import ActorCode, KnowledgeBase, PersonEntry, get_kb
@@ -62,6 +63,7 @@ class ActorsStage:
         try:
             mentions = self.mentions(doc)
             doc._.actors, keys = self.build_actors(doc, mentions)
+            infer_countries(doc, doc._.actors)
         except Exception as exc:  # one odd article must not lose the others' results
             log.warning("actors stage failed on a document: %s: %s", type(exc).__name__, exc)
             doc._.actors, keys = [], {}
@@ -227,7 +229,9 @@ _CACHE: dict[int, tuple[str, list[Mention]]] = {}
 def _cached_mentions(stage: ActorsStage, doc: Doc) -> list[Mention]:
     """The stage's mentions of a Doc, kept for a few Docs: callers ask span after span."""
     hit = _CACHE.get(id(doc))
-    if hit is not None and hit[0] is doc.text:
+    # Compared by value: ``doc.text`` builds a new string on every access, so an
+    # identity test never hit and the mentions were rebuilt on every call.
+    if hit is not None and hit[0] == doc.text:
         return list(hit[1])
     mentions = stage.mentions(doc)
     if len(_CACHE) >= 8:

@@ -15,6 +15,8 @@ from collections.abc import Callable
 import pycountry
 from spacy.tokens import Doc, Token
 
+from dateline.actors.context_country import ROLE_SECTORS as _ROLE_SECTORS
+from dateline.actors.context_country import country_in_context, settle_country
 from dateline.events.tables import places
 from dateline.record import Actor, TextSpan
 from dateline.spans import actor_at
@@ -171,7 +173,7 @@ def _resolver() -> Callable[[Doc, int, int], Actor | None] | None:
     return resolve_mention
 
 
-USE_RESOLVE_MENTION = False
+USE_RESOLVE_MENTION = True
 _RESOLVE = _resolver()
 
 
@@ -201,6 +203,8 @@ class ParticipantResolver:
             # the phrase itself says the country ("Iran's religious leader X")
             return self._guess(token, start, end) or found
         if found is not None:
+            if found.country is None:
+                settle_country(doc, found)
             return found
         if token.lower_ in _PRONOUNS:
             return None  # pronouns are the actors stage's job (coreference)
@@ -238,6 +242,9 @@ class ParticipantResolver:
             and (token.pos_ != "PROPN" or ent in ("DATE", "TIME", "MONEY", "CARDINAL"))
         ):
             return None
+        if country is None and (sector in _ROLE_SECTORS or ent == "ORG"):
+            # "Ousted President X ... returning to Kyrgyzstan": the sentence says where
+            country = country_in_context(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc._.actors)
         if ent == "PERSON":
             kind = "person"
         elif ent == "GPE" and sector is None:

@@ -357,7 +357,9 @@ def _duration_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
     last = span[-1]
     if last.lower_ == "second" and last.pos_ == "ADJ":
         return False
-    return not (last.lower_ in ("quarter", "quarters") and after.lstrip().startswith("of "))
+    # "a quarter of the market", "three quarters of its staff" are fractions of a whole;
+    # "several quarters of losses" is a stretch of time
+    return not (last.lower_ in ("quarter", "quarters") and _FRACTION_OF.match(text, f.end))
 
 
 def _vague_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
@@ -429,6 +431,9 @@ def _inside_name(span: Span) -> bool:
     return starts_before or ends_after or first.ent_type_ == "WORK_OF_ART"
 
 
+_FRACTION_OF = re.compile(
+    r"\s*of\s+(?:(?i:the|a|an|its|his|her|their|our|all|them|those|these|that|this)\b|\d|[A-Z])"
+)
 _RATE = re.compile(r"(?:an?|per)\s+(?:year|month|week|day|hour|minute|second)")
 _AMOUNT_BEFORE = re.compile(r"(?:\d|%|million|billion|trillion|percent|cents?|dollars)\W*$")
 
