@@ -22,7 +22,7 @@ _STATELESS = ("IGO", "NGO", "MNC", "UAF")
 _ADJACENT_GAP = 4
 
 
-def _eligible(actor: Actor) -> bool:
+def eligible(actor: Actor) -> bool:
     if actor.country is not None or actor.kb is not None:
         return False
     if actor.cameo and actor.cameo.startswith(_STATELESS):
@@ -39,7 +39,7 @@ def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
     return 0, len(doc.text)
 
 
-def _located(actors: list[Actor]) -> list[tuple[int, int, str]]:
+def located_mentions(actors: list[Actor]) -> list[tuple[int, int, str]]:
     return [
         (span.start, span.end, actor.country)
         for actor in actors
@@ -50,14 +50,14 @@ def _located(actors: list[Actor]) -> list[tuple[int, int, str]]:
 
 def infer_countries(doc: Doc, actors: list[Actor]) -> None:
     """Fill ``country`` (and ``cameo``) of eligible actors in place."""
-    located = _located(actors)
+    located = located_mentions(actors)
     if not located:
         return
     for actor in actors:
-        if not _eligible(actor) or not actor.mentions:
+        if not eligible(actor) or not actor.mentions:
             continue
         first = min(actor.mentions, key=lambda s: s.start)
-        country = _country_around(doc, first.start, first.end, located)
+        country = country_around(doc, first.start, first.end, located)
         if country is not None:
             actor.country = country
             actor.cameo = country + (actor.sector or "")
@@ -65,10 +65,10 @@ def infer_countries(doc: Doc, actors: list[Actor]) -> None:
 
 def country_in_context(doc: Doc, start: int, end: int, actors: list[Actor]) -> str | None:
     """The country for a phrase at [start, end) that names none itself."""
-    return _country_around(doc, start, end, _located(actors))
+    return country_around(doc, start, end, located_mentions(actors))
 
 
-def _country_around(
+def country_around(
     doc: Doc, start: int, end: int, located: list[tuple[int, int, str]]
 ) -> str | None:
     located = [(s, e, c) for s, e, c in located if e <= start or s >= end]
@@ -92,7 +92,7 @@ def _adjacent_country(start: int, end: int, located: list[tuple[int, int, str]])
 
 def settle_country(doc: Doc, actor: Actor) -> None:
     """Give one late-found actor (an event participant) its country from context."""
-    if _eligible(actor) and actor.mentions:
+    if eligible(actor) and actor.mentions:
         first = min(actor.mentions, key=lambda s: s.start)
         country = country_in_context(doc, first.start, first.end, doc._.actors)
         if country is not None:

@@ -117,6 +117,7 @@ class Gazetteer:
                 found.append(Item(start, end, type_, value))
         found = _merge_namesakes(found)
         found = _drop_parts_of_longer_names(doc, found)
+        found = [it for it in found if not _compass_in_place_name(doc, it)]
         found.extend(_ner_items(doc, found))
         found.sort(key=lambda it: (-(it.end - it.start), it.rank(), it.start))
         taken = bytearray(len(doc))
@@ -128,6 +129,14 @@ class Gazetteer:
             taken[it.start : it.end] = b"\x01" * (it.end - it.start)
         chosen.sort(key=lambda it: it.start)
         return chosen
+
+
+def _compass_in_place_name(doc: Doc, it: Item) -> bool:
+    """ "West" in "West Bank", "West Darfur", "West Africa" is a place, not the West."""
+    if it.value != "WST" or it.end >= len(doc):
+        return False
+    following = doc[it.end]
+    return following.is_title and following.is_alpha and doc[it.end - 1].lower_ == "west"
 
 
 def _drop_parts_of_longer_names(doc: Doc, found: list[Item]) -> list[Item]:

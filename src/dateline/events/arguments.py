@@ -143,6 +143,10 @@ def targets_of(cand: Candidate) -> list[Token]:
             )
             if noun.dep_ == "nsubj":  # "a roadside bombing killed a US soldier"
                 out += _children(cand.head, {"dobj"})
+            elif _object_of(noun, cand.head):
+                # "rejected a US offer", "rejected X's proposal", "an offer from Y":
+                # whoever made the thing rejected or accepted is the event's target
+                out += noun_sources(noun) + _prep_objects(noun, frozenset({"from", "by"}))
         return out
     head = cand.head
     if _passive(head):
@@ -158,6 +162,13 @@ def targets_of(cand: Candidate) -> list[Token]:
     if cand.code.startswith("042"):  # a visit's host: "arrived in Amman"
         out += _prep_objects(head, frozenset({"in"}))
     return out
+
+
+def _object_of(noun: Token, head: Token) -> bool:
+    """Is ``noun`` the object of ``head`` ("rejected the offer", "agreed to the plan")?"""
+    if noun.dep_ == "dobj" and noun.head.i == head.i:
+        return True
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == head.i
 
 
 def _or_face(head: Token) -> Token | None:

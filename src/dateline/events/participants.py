@@ -16,7 +16,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from dateline.actors.context_country import ROLE_SECTORS as _ROLE_SECTORS
-from dateline.actors.context_country import country_in_context, settle_country
+from dateline.actors.context_country import country_around, eligible, located_mentions
 from dateline.events.tables import places
 from dateline.record import Actor, TextSpan
 from dateline.spans import actor_at
@@ -203,8 +203,11 @@ class ParticipantResolver:
             # the phrase itself says the country ("Iran's religious leader X")
             return self._guess(token, start, end) or found
         if found is not None:
-            if found.country is None:
-                settle_country(doc, found)
+            if eligible(found):
+                country = self._country_in_sentence(start, end)
+                if country is not None:
+                    found.country = country
+                    found.cameo = country + (found.sector or "")
             return found
         if token.lower_ in _PRONOUNS:
             return None  # pronouns are the actors stage's job (coreference)
@@ -226,6 +229,16 @@ class ParticipantResolver:
                 break
         return country
 
+    def _country_in_sentence(self, start: int, end: int) -> str | None:
+        doc = self.doc
+        located = located_mentions(doc._.actors)
+        for ent in doc[start].sent.ents:  # places the actors stage may not list yet
+            iso = country_of_name(ent.text) if ent.label_ in ("GPE", "NORP") else None
+            if iso:
+                located.append((ent.start_char, ent.end_char, iso))
+        last = doc[end - 1]
+        return country_around(doc, doc[start].idx, last.idx + len(last), located)
+
     def _guess(self, token: Token, start: int, end: int) -> Actor | None:
         key = (start, end)
         if key in self._fallback:
@@ -244,7 +257,7 @@ class ParticipantResolver:
             return None
         if country is None and (sector in _ROLE_SECTORS or ent == "ORG"):
             # "Ousted President X ... returning to Kyrgyzstan": the sentence says where
-            country = country_in_context(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc._.actors)
+            country = self._country_in_sentence(start, end)
         if ent == "PERSON":
             kind = "person"
         elif ent == "GPE" and sector is None:

@@ -1,7 +1,7 @@
 """Train the cue model and the candidate filter from PolNeAR-format JSONL.
 
     python -m dateline.quotes.train_cues GOLD.jsonl [--docbin PARSED.spacy]
-        [--skip N] [--take M] [--out FILE] [--threshold 0.3]
+        [--skip N] [--take M] [--out FILE] [--threshold T]
         [--filter [--folds 3 | --folds 1 --cue-weights FILE]]
 
 Cue model: every candidate word (:func:`dateline.quotes.cue_model.is_candidate`) is
@@ -28,6 +28,7 @@ from spacy.tokens import Doc, DocBin
 from dateline.evaluation.quotes import greedy_match
 from dateline.nlp.loader import load_base_model
 from dateline.quotes.cue_model import (
+    FILTER_WEIGHTS_FILE,
     WEIGHTS_FILE,
     CueModel,
     is_candidate,
@@ -135,8 +136,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--docbin", type=Path, default=None, help="parses of the gold texts")
     parser.add_argument("--skip", type=int, default=0)
-    parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
-    parser.add_argument("--threshold", type=float, default=0.3)
+    parser.add_argument("--out", type=Path, default=None, help="default: the shipped file")
+    parser.add_argument(
+        "--threshold", type=float, default=None, help="default: 0.2 (cues), 0.4 (filter)"
+    )
     parser.add_argument("--c", type=float, default=0.5)
     parser.add_argument("--take", type=int, default=None)
     parser.add_argument("--filter", action="store_true")
@@ -164,17 +167,19 @@ def main(argv: list[str] | None = None) -> None:
     else:
         weights = train(rows, docs, c=args.c)
         what = "Cue-word weights"
+    threshold = args.threshold if args.threshold is not None else (0.4 if args.filter else 0.2)
     payload = {
         "about": (
             f"{what} of dateline's quotes stage (logistic regression), trained by "
             f"dateline.quotes.train_cues on {args.gold.name} (documents {args.skip}..{end}). "
             "Feature names only, no corpus text."
         ),
-        "threshold": args.threshold,
+        "threshold": threshold,
         "weights": dict(sorted(weights.items())),
     }
-    args.out.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(weights)} weights written to {args.out}")
+    out = args.out or (FILTER_WEIGHTS_FILE if args.filter else WEIGHTS_FILE)
+    out.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(weights)} weights written to {out}")
 
 
 if __name__ == "__main__":
