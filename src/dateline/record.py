@@ -86,6 +86,9 @@ class Quote:
     speaker_mention: TextSpan | None = None
     cue: TextSpan | None = None
     via: str | None = None  # actor id of the relaying outlet or agency
+    # The content pieces without quote marks: one for an uninterrupted quote, several
+    # when the cue interrupts it ('"A," she said. "B."'), while start/end span them all.
+    parts: list[TextSpan] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -28,10 +28,10 @@ def test_detects_every_gold_format(shared_data: Path) -> None:
 def test_seed_gold(shared_data: Path) -> None:
     report = evaluate(shared_data / "seed" / "000_970c53ec8045b3b4.gold.json", EvalOptions())
     assert report.figures["gold_events"] == 26
-    assert report.figures["found"] >= 22
+    assert report.figures["found"] >= 24
     assert report.figures["status_accuracy"] >= 0.95
     assert report.figures["resolved_date_accuracy"] >= 0.8
-    assert report.figures["extra"] <= 10
+    assert report.figures["extra"] <= 4
 
 
 def test_plover_gsr_subset(shared_data: Path) -> None:
@@ -39,8 +39,8 @@ def test_plover_gsr_subset(shared_data: Path) -> None:
     gold = shared_data / "events" / "plover" / "PLOVER_GSR_CAMEO.jsonl"
     report = evaluate(gold, EvalOptions(extra={"split": "test"}, limit=80))
     assert report.documents == 80
-    assert report.scores["type"].f1 >= 0.66
-    assert report.scores["triple"].f1 >= 0.28
+    assert report.scores["type"].f1 >= 0.69
+    assert report.scores["triple"].f1 >= 0.36
 
 
 def test_conflibert_pentaclass_subset(shared_data: Path) -> None:

@@ -187,3 +187,32 @@ def test_kb_name_inside_a_longer_name(nlp, stage) -> None:  # type: ignore[no-un
     doc = run(nlp, stage, "The International Labour Organisation and the Liberal Democrats met.")
     assert all(a.kb != "org:gbr-labour" for a in doc._.actors)
     assert all(a.kb != "org:usa-democratic-party" for a in doc._.actors)
+
+
+def test_resolve_mention_reuses_the_stage_mentions(nlp, stage, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    doc = run(
+        nlp, stage, "The Chinese premier spoke in Beijing. Later he left for Hanoi.", "2024-06-01"
+    )
+    calls: list[int] = []
+    original = stage.mentions
+
+    def counting(d: Doc):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return original(d)
+
+    monkeypatch.setattr(stage, "mentions", counting)
+    start = doc.text.index("he left")
+    for _ in range(3):  # span after span, as the events stage asks
+        assert resolve_mention(doc, start, start + 2) is not None
+        assert resolve_mention(doc, doc.text.index("Later"), doc.text.index("Later") + 5) is None
+    assert calls == []  # the mentions of the stage's own run were kept
+
+
+def test_unknown_titled_person_takes_an_adjacent_country(nlp, stage) -> None:  # type: ignore[no-untyped-def]
+    doc = run(
+        nlp,
+        stage,
+        "Chile's interior minister, Rodrigo Albornoz Vial, met envoys from Peru and Bolivia.",
+    )
+    person = find(doc, "Rodrigo Albornoz Vial")
+    assert person is not None and person.country == "CHL"

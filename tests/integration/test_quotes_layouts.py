@@ -67,6 +67,21 @@ def test_quote_interrupted_by_its_cue_is_one_quote(run: Run) -> None:
     assert quote.text.endswith("Work starts in May")
     assert quote.kind == "direct"
     assert mention(quote) == "Anna Ruiz, the mayor"
+    # The envelope keeps the cue; the parts are the two pieces of content only.
+    assert [p.text for p in quote.parts] == ["We will rebuild the bridge", "Work starts in May"]
+    assert all(text[p.start : p.end] == p.text for p in quote.parts)
+
+
+def test_uninterrupted_quote_has_one_part(run: Run) -> None:
+    quote = only(run("The mayor said the bridge would reopen in May."))
+    assert [(p.start, p.end, p.text) for p in quote.parts] == [(quote.start, quote.end, quote.text)]
+
+
+def test_content_never_starts_with_a_wire_dateline(run: Run) -> None:
+    text = "LIMA, May 2 (Andes Press) - Peru will hold new elections in June, the president said."
+    quote = only(run(text))
+    assert quote.text == "Peru will hold new elections in June"
+    assert quote.parts[0].text == quote.text
 
 
 def test_cue_inside_the_first_sentence(run: Run) -> None:
@@ -304,3 +319,28 @@ def test_shipped_models_load(nlp: Language) -> None:
     said, talks = doc[2], doc[5]
     assert cue.probability(token_features(said, False)) > 0.5
     assert cue.probability(token_features(talks, False)) < cue.threshold
+
+
+def test_line_label_with_colon_names_the_speaker(run: Run) -> None:
+    doc = run("Ortega: New taxes will hurt small farms\n\nThe vote is due in June.")
+    quote = only(doc)
+    assert quote.text == "New taxes will hurt small farms"
+    assert mention(quote) == "Ortega"
+
+
+def test_material_labels_are_not_speakers(run: Run) -> None:
+    doc = run("Transcript as follows:\n\nUpdate: The vote was moved to Friday morning.")
+    assert not doc._.quotes
+
+
+def test_quote_after_its_cue_sentence_joins_the_first_piece(run: Run) -> None:
+    text = (
+        '"It will not be easy to win," said Ann Lee, who backed the mayor on Tuesday. '
+        '"Right now the governor is the favorite."'
+    )
+    quote = next(q for q in run(text)._.quotes if q.kind == "direct")
+    assert (mention(quote) or "").startswith("Ann Lee")
+    assert [p.text for p in quote.parts] == [
+        "It will not be easy to win",
+        "Right now the governor is the favorite",
+    ]

@@ -24,6 +24,7 @@ def test_country_of_code() -> None:
     assert country_of_code("RUS.GOV") == "RUS"
     assert country_of_code("USAGOV") == "USA"
     assert country_of_code("JAP") == "JPN"
+    assert country_of_code("IMG") is None  # transnational groups have no country
     assert country_of_code("IGO") is None
     assert country_of_code(None) is None
 

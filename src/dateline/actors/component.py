@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from typing import Any
 
 from spacy.language import Language
@@ -31,7 +32,7 @@ from spacy.tokens import Doc
 
 from dateline.actors.context_country import infer_countries
 from dateline.actors.dating import estimate_day
-from dateline.actors.gazetteer import Gazetteer
+from dateline.actors.gazetteer import Gazetteer, Item
 from dateline.actors.kb import ActorCode, KnowledgeBase, PersonEntry, get_kb
 from dateline.actors.linker import Linker, Mention, dated_code, quote_regions, sentence_years
 from dateline.actors.phrases import assemble
@@ -62,6 +63,7 @@ class ActorsStage:
     def __call__(self, doc: Doc) -> Doc:
         try:
             mentions = self.mentions(doc)
+            _remember(doc, mentions=list(mentions))
             doc._.actors, keys = self.build_actors(doc, mentions)
             infer_countries(doc, doc._.actors)
         except Exception as exc:  # one odd article must not lose the others' results
@@ -85,7 +87,7 @@ class ActorsStage:
 
     def mentions(self, doc: Doc) -> list[Mention]:
         day = self.day(doc)
-        items = self.gazetteer.items(doc)
+        items = _cached_items(self, doc)
         mentions: list[Mention] = []
         for phrase in assemble(doc, items):
             mentions.extend(self.linker.link_phrase(doc, phrase, day))
@@ -199,10 +201,13 @@ def _resolve_mention(doc: Doc, start: int, end: int) -> Actor | None:
         return None
     day = stage.day(doc)
     items = [
-        it for it in stage.gazetteer.items(doc) if span.start <= it.start and it.end <= span.end
+        it for it in _cached_items(stage, doc) if span.start <= it.start and it.end <= span.end
     ]
     existing = _cached_mentions(stage, doc)
-    quotes = quote_regions(doc.text)
+    entry = _entry(doc)
+    if "quotes" not in entry:
+        entry["quotes"] = quote_regions(doc.text)
+    quotes = entry["quotes"]
     candidates: list[Mention] = []
     for phrase in assemble(doc, items, span.start, span.end):
         candidates.extend(stage.linker.link_phrase(doc, phrase, day))
@@ -211,7 +216,9 @@ def _resolve_mention(doc: Doc, start: int, end: int) -> Actor | None:
         context = sorted([*existing, mention], key=lambda m: m.start)
         stage.linker.resolve_context(doc, context, day, quotes)
     elif len(span) == 1:
-        pronouns = stage.linker.pronouns(doc, existing, quotes)
+        if "pronouns" not in entry:  # the same for every span of this Doc
+            entry["pronouns"] = stage.linker.pronouns(doc, existing, quotes)
+        pronouns: list[Mention] = entry["pronouns"]
         mention_or_none = next((m for m in pronouns if m.start == span.start_char), None)
         if mention_or_none is None:
             return None
@@ -223,20 +230,48 @@ def _resolve_mention(doc: Doc, start: int, end: int) -> Actor | None:
     return _attach(doc, mention, start, end)
 
 
-_CACHE: dict[int, tuple[str, list[Mention]]] = {}
+# Per-Doc results that resolve_mention reuses span after span (gazetteer items, the
+# stage's mentions, quote regions, resolved pronouns), for the last few Docs; kept off
+# the Doc so that Docs stay serializable.
+_CACHE: dict[str, dict[str, Any]] = {}
+
+
+_CACHE_KEY = "_dateline_actors_cache"
+
+
+def _entry(doc: Doc) -> dict[str, Any]:
+    # A string key in user_data names the Doc's entry: cheap to check (building
+    # ``doc.text`` on every call cost more than the lookups it saved) and serializable.
+    key = doc.user_data.get(_CACHE_KEY)
+    entry = _CACHE.get(key) if isinstance(key, str) else None
+    if entry is None or entry["length"] != len(doc):
+        if len(_CACHE) >= 8:
+            _CACHE.pop(next(iter(_CACHE)))
+        key = uuid.uuid4().hex
+        doc.user_data[_CACHE_KEY] = key
+        entry = {"length": len(doc)}
+        _CACHE[key] = entry
+    return entry
+
+
+def _remember(doc: Doc, **values: Any) -> None:
+    _entry(doc).update(values)
+
+
+def _cached_items(stage: ActorsStage, doc: Doc) -> list[Item]:
+    entry = _entry(doc)
+    if "items" not in entry:
+        entry["items"] = stage.gazetteer.items(doc)
+    items: list[Item] = entry["items"]
+    return items
 
 
 def _cached_mentions(stage: ActorsStage, doc: Doc) -> list[Mention]:
-    """The stage's mentions of a Doc, kept for a few Docs: callers ask span after span."""
-    hit = _CACHE.get(id(doc))
-    # Compared by value: ``doc.text`` builds a new string on every access, so an
-    # identity test never hit and the mentions were rebuilt on every call.
-    if hit is not None and hit[0] == doc.text:
-        return list(hit[1])
-    mentions = stage.mentions(doc)
-    if len(_CACHE) >= 8:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[id(doc)] = (doc.text, mentions)
+    """The stage's mentions of a Doc (computed once): callers ask span after span."""
+    entry = _entry(doc)
+    if "mentions" not in entry:
+        entry["mentions"] = stage.mentions(doc)
+    mentions: list[Mention] = entry["mentions"]
     return list(mentions)
 
 

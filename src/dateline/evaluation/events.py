@@ -49,8 +49,12 @@ CAMEO_COUNTRY_ALIASES = {
     "VTN": "VNM",
 }
 
+# Codes of actors that belong to no country: sectors, international and transnational
+# groups (CAMEO "IMG", international militarized group; "ISM", an Islamist movement as
+# the GSR codes it), so that they compare as "no country".
 NONCOUNTRY = frozenset(
     {"IGO", "NGO", "MNC", "REB", "GOV", "MIL", "COP", "OPP", "CVL", "BUS", "MED", "UAF"}
+    | {"IMG", "ISM"}
 )
 
 

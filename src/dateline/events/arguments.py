@@ -15,6 +15,8 @@ from spacy.tokens import Token
 from dateline.events.candidates import Candidate, noun_code
 from dateline.events.participants import QUANTIFIER_HEADS, conjuncts, of_objects
 
+# Demands, appeals and accusations whose "that" clause names the one they address.
+_CONTENT_ROOTS = frozenset({"02", "10", "11"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = frozenset(
     {"against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "from", "over"}
@@ -137,6 +139,9 @@ def targets_of(cand: Candidate) -> list[Token]:
         for c in noun.children:  # "sanctions hitting Russia"
             if c.dep_ == "acl":
                 out += _children(c, {"dobj"})
+            if c.dep_ in ("acl", "ccomp") and cand.code[:2] in _CONTENT_ROOTS:
+                # "its demand that Israel ease restrictions": who is asked or accused
+                out += _children(c, {"nsubj"})
         if noun.i != cand.head.i:
             out += _prep_objects(
                 cand.head, frozenset({"against", "on", "with", "upon", "at", "into"})
@@ -147,6 +152,12 @@ def targets_of(cand: Candidate) -> list[Token]:
                 # "rejected a US offer", "rejected X's proposal", "an offer from Y":
                 # whoever made the thing rejected or accepted is the event's target
                 out += noun_sources(noun) + _prep_objects(noun, frozenset({"from", "by"}))
+                # "granted asylum to X", "sent aid to Y": the recipient
+                out += _prep_objects(cand.head, frozenset({"to"}))
+                if cand.code[:2] in _CONTENT_ROOTS:  # "repeated its demand that X ..."
+                    for clause in _children(cand.head, {"ccomp"}):
+                        if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                            out += _children(clause, {"nsubj"})
         return out
     head = cand.head
     if _passive(head):

@@ -20,6 +20,7 @@ from dateline.events.details import location, quantities
 from dateline.events.folding import COOPERATIVE, fold, refusal_code
 from dateline.events.frames import apply_frames
 from dateline.events.participants import ParticipantResolver, phrase_bounds
+from dateline.events.restatements import drop_restatements
 from dateline.events.status import status_of
 from dateline.events.tables import code_info, lexicon, plover_of
 from dateline.record import Event, EventStatus, Evidence, Quote, TextSpan
@@ -49,7 +50,7 @@ def code_doc(doc: Doc, extra: ExtraTriggers | None = None) -> list[Event]:
             event = _build(doc, sent, cand, resolver, len(events) + 1)
             if event is not None:
                 events.append(event)
-    return events
+    return drop_restatements(doc, events)
 
 
 def _with_user_triggers(
@@ -90,7 +91,7 @@ def _ids(
     ids: list[str] = []
     used: list[Token] = []
     for tok in expand(tokens):
-        if quote is not None and quote.speaker and tok.lower_ in FIRST_PERSON:
+        if quote is not None and quote.speaker and _first_person(tok):
             actor_id: str | None = quote.speaker
         else:
             actor = resolver.actor_for(tok)
@@ -112,6 +113,10 @@ def _ids(
         if actor_id and actor_id not in ids:
             ids.append(actor_id)
             used.append(tok)
+        for other in resolver.coordinated_nationalities(tok):
+            # "US and British forces", "French and Egyptian warships": one per country
+            if other.id not in ids:
+                ids.append(other.id)
     return ids, used
 
 
@@ -137,6 +142,11 @@ def _build(
     if not sources and quote is not None and quote.speaker:
         sources = [quote.speaker]
     targets = [t for t in targets if t not in sources]
+    if len(_countries(doc, sources)) > 1:
+        # "Palestinians and Israelis failed to agree on the fate of Palestinian offices":
+        # a target of a source's own country would pair it with the other source
+        own = _countries(doc, sources)
+        targets = [t for t in targets if not (_countries(doc, [t]) & own)]
     if cand.root == "04" and cand.code[:3] not in ("042", "043") and cand.kind != "user":
         # PLOVER: meetings without a host and a visitor list all participants as actors
         sources, targets = sources + [t for t in targets if t not in sources], []
@@ -166,12 +176,13 @@ def _build(
     scope = _scope(cand)
     participant_ids = {t.i for tok in source_toks + target_toks for t in _phrase(tok)}
     place = location(sent, anchors, participant_ids)
-    if place is not None and not targets and action_type in PLACE_TARGETS:
-        # PLOVER practice: a material action's recipient is, failing any other, the
-        # country where it is done ("banned voting in East Jerusalem")
+    if place is not None and action_type in PLACE_TARGETS and not _countries(doc, targets):
+        # PLOVER practice: a material action's recipient is, failing any other with a
+        # country, the country where it is done ("banned voting in East Jerusalem",
+        # "fired at targets in X")
         actor = resolver.actor_for(place[1])
         if actor is not None and actor.country and actor.id not in sources:
-            targets = [actor.id]
+            targets = [*targets, actor.id]
     if not targets and action_type not in NO_RECIPIENT and len(sources) < 2:
         targets = _nearest_recipient(doc, cand, sources, resolver)
     return Event(
@@ -193,6 +204,15 @@ def _build(
         quote=quote.id if quote else None,
         confidence=_confidence(cand, sources, targets),
     )
+
+
+def _first_person(tok: Token) -> bool:
+    """ "we", "us", "our" as pronouns: "US" (the country) is no first person."""
+    return tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.text != "US"
+
+
+def _countries(doc: Doc, ids: list[str]) -> set[str]:
+    return {a.country for a in doc._.actors if a.id in ids and a.country}
 
 
 def _phrase(tok: Token) -> list[Token]:

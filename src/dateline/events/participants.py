@@ -160,9 +160,10 @@ def _phrase_sector(doc: Doc, start: int, end: int, head: Token) -> str | None:
 def _resolver() -> Callable[[Doc, int, int], Actor | None] | None:
     """The actors stage's ``resolve_mention``, when installed and cheap enough to call.
 
-    Disabled for now: measured at about 0.1 s per call (it rebuilds the mention cache),
-    which alone would double the stage's cost (bench/events_stage.py). Participants the
-    actors stage did not list fall back to the guess below.
+    Its per-Doc caches make repeated calls cheap (bench: the events stage costs 12% of
+    the parse with it, 4% without), but on the GSR, ConfliBERT and seed sets it changed
+    no score, so it stays off; participants the actors stage did not list fall back to
+    the guess below.
     """
     if not USE_RESOLVE_MENTION:
         return None
@@ -173,7 +174,10 @@ def _resolver() -> Callable[[Doc, int, int], Actor | None] | None:
     return resolve_mention
 
 
-USE_RESOLVE_MENTION = True
+USE_RESOLVE_MENTION = False
+# Guessed participants that take their sentence's country: role holders, and civilians
+# ("people blocked streets in Hong Kong").
+_CONTEXT_SECTORS = _ROLE_SECTORS | {"CVL"}
 _RESOLVE = _resolver()
 
 
@@ -219,6 +223,25 @@ class ParticipantResolver:
                     return found
         return self._guess(token, start, end)
 
+    def coordinated_nationalities(self, token: Token) -> list[Actor]:
+        """Actors for each country of "US and British forces" beyond the phrase's own."""
+        own = self.actor_for(token) if token.pos_ in ("NOUN", "PROPN") else None
+        out: list[Actor] = []
+        for child in token.children:
+            if child.dep_ not in ("amod", "compound", "nmod") or not child.conjuncts:
+                continue
+            for word in conjuncts(child):
+                iso = country_of_name(word.text)
+                if iso is None or (own is not None and own.country == iso):
+                    continue
+                actor = next(
+                    (a for a in self.doc._.actors if a.kind == "country" and a.country == iso),
+                    None,
+                ) or self._guess(word, word.i, word.i + 1)
+                if actor is not None and actor not in out:
+                    out.append(actor)
+        return out
+
     def _country_near(self, token: Token, start: int, end: int) -> str | None:
         """A country named in the phrase or its "of/in/from" complement."""
         country = _phrase_country(self.doc, start, end)
@@ -232,10 +255,16 @@ class ParticipantResolver:
     def _country_in_sentence(self, start: int, end: int) -> str | None:
         doc = self.doc
         located = located_mentions(doc._.actors)
-        for ent in doc[start].sent.ents:  # places the actors stage may not list yet
+        sent = doc[start].sent
+        for ent in sent.ents:  # places the actors stage may not list yet
             iso = country_of_name(ent.text) if ent.label_ in ("GPE", "NORP") else None
             if iso:
                 located.append((ent.start_char, ent.end_char, iso))
+        for tok in sent:  # nationality adjectives the NER missed ("Ugandan opposition")
+            if tok.dep_ in ("amod", "compound") and tok.is_title and tok.ent_type_ != "GPE":
+                iso = country_of_name(tok.text)
+                if iso:
+                    located.append((tok.idx, tok.idx + len(tok.text), iso))
         last = doc[end - 1]
         return country_around(doc, doc[start].idx, last.idx + len(last), located)
 
@@ -255,7 +284,7 @@ class ParticipantResolver:
             and (token.pos_ != "PROPN" or ent in ("DATE", "TIME", "MONEY", "CARDINAL"))
         ):
             return None
-        if country is None and (sector in _ROLE_SECTORS or ent == "ORG"):
+        if country is None and (sector in _CONTEXT_SECTORS or ent == "ORG"):
             # "Ousted President X ... returning to Kyrgyzstan": the sentence says where
             country = self._country_in_sentence(start, end)
         if ent == "PERSON":

@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from dateline.quotes.cue_model import CueModel
-from dateline.quotes.extract import Found, doc_text, extract
+from dateline.quotes.extract import Found, doc_text, extract, trim_marks
 from dateline.quotes.resolve import resolve_name
 from dateline.quotes.via import find_outlet, is_outlet
 from dateline.record import Actor, Quote, TextSpan
@@ -60,21 +60,28 @@ def _resolver() -> Callable[[Doc, int, int], Any] | None:
 def _actor_id(doc: Doc, span: tuple[int, int] | None) -> str | None:
     if span is None:
         return None
-    resolver = _resolver()
-    if resolver is not None:
-        try:
-            result = resolver(doc, span[0], span[1])
-        except Exception:
-            result = None
-        known = {actor.id for actor in doc._.actors}
-        # Only ids the record will carry: an actor resolved on the fly but never
-        # listed in doc._.actors would leave the quote pointing nowhere.
-        if isinstance(result, Actor) and result.id in known:
-            return str(result.id)
-        if isinstance(result, str) and result in known:
-            return result
+    # A span already listed among an actor's mentions is that actor: the actors
+    # stage's resolver gives the same answer there, at a far higher cost per call
+    # (it rebuilds the document text), so it is asked only about the other spans.
     actor = actor_at(doc, span[0], span[1])
-    return actor.id if actor is not None else None
+    if actor is not None:
+        return str(actor.id)
+    known = {actor.id for actor in doc._.actors}
+    # With no actors listed no resolved id could be kept: spare the resolver's work.
+    resolver = _resolver() if known else None
+    if resolver is None:
+        return None
+    try:
+        result = resolver(doc, span[0], span[1])
+    except Exception:
+        result = None
+    # Only ids the record will carry: an actor resolved on the fly but never
+    # listed in doc._.actors would leave the quote pointing nowhere.
+    if isinstance(result, Actor) and result.id in known:
+        return str(result.id)
+    if isinstance(result, str) and result in known:
+        return result
+    return None
 
 
 def _actor_by_name(doc: Doc, name: str | None) -> str | None:
@@ -158,7 +165,23 @@ def _to_quote(doc: Doc, quote_id: str, item: Found) -> Quote:
         kind=item.kind,
         speaker_mention=_clean(doc, item.speaker) if item.speaker else None,
         cue=_clean(doc, item.cue) if item.cue else None,
+        parts=_parts(doc, item),
     )
+
+
+def _parts(doc: Doc, item: Found) -> list[TextSpan]:
+    """The content pieces without marks: the envelope itself when it is one piece."""
+    text = doc_text(doc)
+    pieces = item.parts if len(item.parts) > 1 else [(item.start, item.end)]
+    spans: list[TextSpan] = []
+    for start, end in sorted(pieces):
+        start, end = max(start, item.start), min(end, item.end)
+        start, end = trim_marks(text, start, end)
+        if end > start and not (spans and start < spans[-1].end):
+            spans.append(TextSpan(start=start, end=end, text=text[start:end]))
+    if not spans and item.end > item.start:
+        spans.append(TextSpan(start=item.start, end=item.end, text=text[item.start : item.end]))
+    return spans
 
 
 def _via_span(doc: Doc, item: Found, found: list[Found]) -> TextSpan | None:

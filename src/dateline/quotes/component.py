@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from dateline.errors import ErrorCode, message
 from dateline.nlp.extensions import register_extensions
 from dateline.quotes.build import build_quotes
+from dateline.quotes.doc_cache import ENTS_KEY
 
 register_extensions()
 
@@ -42,7 +43,8 @@ class QuotesStage:
                 )
             )
             quotes, via_spans, names = [], {}, {}
-        doc.user_data.pop("_dateline_quotes_text", None)  # a cache of build_quotes
+        doc.user_data.pop("_dateline_quotes_text", None)  # caches of build_quotes
+        doc.user_data.pop(ENTS_KEY, None)
         doc._.quotes = quotes
         doc._.quote_via_spans = via_spans
         doc._.quote_speaker_names = names

@@ -31,6 +31,8 @@ from dateline.quotes.cue_model import (
     load_model,
     token_features,
 )
+from dateline.quotes.doc_cache import ents_within
+from dateline.quotes.lead_in import after_lead_in
 from dateline.quotes.lexicon import lexicon
 from dateline.quotes.marks import Segment, find_segments
 from dateline.quotes.outlets import is_outlet
@@ -84,6 +86,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     return start, end
+
+
+def trim_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``..``end`` without quote marks, spaces and punctuation at either end."""
+    return _trim(text, start, end)
 
 
 def _subtree_span(token: Token) -> tuple[int, int]:
@@ -489,20 +496,89 @@ def _headline_colon(doc: Doc, colon: Token) -> bool:
     before = doc.char_span(line_start, colon.idx, alignment_mode="contract")
     if before is None or not 0 < len(before) <= 5:
         return False
+    if _short_line_label(text, before, colon):
+        return True
     if not all(t.pos_ == "PROPN" or t.is_punct or t.is_title for t in before):
         return False
-    return any(e.label_ in ("PERSON", "ORG") for e in before.ents) or (
-        sum(t.pos_ == "PROPN" for t in before) >= 2
-    )
+    return any(
+        e.label_ in ("PERSON", "ORG") for e in ents_within(doc, before.start, before.end)
+    ) or (sum(t.pos_ == "PROPN" for t in before) >= 2)
+
+
+def _short_line_label(text: str, before: Span, colon: Token) -> bool:
+    """'Lynch: No outside influence on probe', 'Clinton camp: ...', 'JAKE TAPPER: ...':
+    a capitalised label opening its line, then a statement of several words."""
+    first = before[0]
+    if not (first.is_title or first.is_upper) or first.lower_ in _NOT_SPEAKERS:
+        return False
+    if any(t.lower_ in _NOT_SPEAKERS or t.is_digit for t in before):
+        return False
+    line_end = text.find("\n", colon.idx)
+    rest = text[colon.idx + 1 : len(text) if line_end < 0 else line_end].split()
+    return len(rest) >= 3 and rest[0][:1].isupper()
+
+
+# Line labels that introduce material, not a speaker's words.
+_NOT_SPEAKERS = frozenset(
+    {
+        "transcript",
+        "partial",
+        "update",
+        "updated",
+        "note",
+        "editor",
+        "photo",
+        "photos",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "source",
+        "sources",
+        "correction",
+        "top",
+        "full",
+        "abstract",
+        "by",
+        "q",
+        "a",
+        "listen",
+        "see",
+        "more",
+        "here",
+        "where",
+        "when",
+        "what",
+        "the",
+        "this",
+        "these",
+        "that",
+        "his",
+        "her",
+        "their",
+        "it",
+    }
+)
 
 
 def _from_colon(doc: Doc, colon: Token) -> Found | None:
     """'Elizabeth Warren: Trump is a failure' (headlines), 'He said: ...' is a verb's."""
     sent = colon.sent
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    label = doc.char_span(line_start, colon.idx, alignment_mode="contract")
+    if label is not None and len(label) > 0 and _short_line_label(text, label, colon):
+        # A line label: the statement is the rest of its line.
+        line_end = text.find("\n", colon.idx)
+        start, end = _trim(text, colon.idx + 1, len(text) if line_end < 0 else line_end)
+        found = Found(start=start, end=end, cue=(colon.idx, colon.idx + 1))
+        found.speaker = (label.start_char, label.end_char)
+        found.speaker_head = (label.root.idx, label.root.idx + len(label.root))
+        return found if end > start else None
     before = doc[sent.start : colon.i]
     if not 0 < len(before) <= 6 or not any(t.pos_ == "PROPN" for t in before):
         return None
-    start, end = _trim(doc_text(doc), colon.idx + 1, sent.end_char)
+    start, end = _trim(text, colon.idx + 1, sent.end_char)
     if end <= start:
         return None
     found = Found(start=start, end=end, cue=(colon.idx, colon.idx + 1))
@@ -603,6 +679,14 @@ def _attach_free_segments(doc: Doc, cues: list[Found], segments: list[Segment]) 
             continue
         if words < 4:
             continue  # a title or scare quote with nothing to attribute it
+        host = _previous_direct(quotes, seg)
+        if host is not None and _follows_in_paragraph(text, host, seg) and _sentence_like(doc, seg):
+            # '"A," said X, who ... . "B."': one statement around its cue sentence.
+            start, end = _trim(text, seg.start, seg.end)
+            host.parts = [*(host.parts or [(host.start, host.end)]), (start, end)]
+            host.end = max(host.end, end)
+            host.open_ended = not seg.closed
+            continue
         if previous is not None and previous.speaker is not None and _sentence_like(doc, seg):
             start, end = _trim(text, seg.start, seg.end)
             quotes.append(
@@ -624,6 +708,20 @@ def _attach_free_segments(doc: Doc, cues: list[Found], segments: list[Segment]) 
             )
     _merge_open_ended_into_next(text, quotes, segments)
     return quotes
+
+
+def _previous_direct(quotes: list[Found], seg: Segment) -> Found | None:
+    before = [q for q in quotes if q.end <= seg.open_start and q.kind != "indirect"]
+    return max(before, key=lambda q: q.end) if before else None
+
+
+def _follows_in_paragraph(text: str, previous: Found, seg: Segment) -> bool:
+    """A quoted sentence after a direct quote and its cue sentence, in the same
+    paragraph: PolNeAR-style envelopes run over the cue sentence to the second piece."""
+    if previous.kind == "indirect" or previous.cue is None or not previous.cue_after:
+        return False
+    gap = text[previous.end : seg.open_start]
+    return "\n" not in gap and len(gap) <= 200
 
 
 def _merge_open_ended_into_next(text: str, quotes: list[Found], segments: list[Segment]) -> None:
@@ -772,7 +870,7 @@ def _merge_overlaps(doc: Doc, quotes: list[Found]) -> list[Found]:
     kept: list[Found] = []
     for quote in ordered:
         clash = next((k for k in kept if _overlap_ratio(quote, k) > 0.5), None)
-        if clash is not None and _relayed_inside(doc, quote, clash):
+        if clash is not None and (_relayed_inside(doc, quote, clash)):
             # "The Times reported that Trump told leaders that ...": both attributions
             # stand; the inner one is the statement, the outer names the relay.
             clash = None
@@ -829,6 +927,7 @@ def extract(
     quotes = _attach_free_segments(doc, cues, segments)
     quotes = _merge_overlaps(doc, [q for q in quotes if q.end > q.start])
     for quote in quotes:
+        _skip_lead_in(text, quote)
         pieces = quote.parts if len(quote.parts) > 1 else [(quote.start, quote.end)]
         kinds = {_kind_for(text, start, end, segments) for start, end in pieces}
         quote.kind = kinds.pop() if len(kinds) == 1 else "mixed"
@@ -844,6 +943,17 @@ def extract(
             or filter_model.probability(candidate_features(doc, q)) >= filter_model.threshold
         ]
     return quotes
+
+
+def _skip_lead_in(text: str, quote: Found) -> None:
+    """Content never starts with a wire dateline ("BRUSSELS, March 11 (Reuters) - ")."""
+    start = after_lead_in(text, quote.start, quote.end)
+    if start == quote.start:
+        return
+    quote.start = start
+    if quote.parts:
+        parts = [(max(s, start), e) for s, e in quote.parts if e > start]
+        quote.parts = parts if parts else [(quote.start, quote.end)]
 
 
 def candidate_features(doc: Doc, quote: Found) -> dict[str, float]:
@@ -875,7 +985,7 @@ def candidate_features(doc: Doc, quote: Found) -> dict[str, float]:
         features[f"first_pos={span[0].pos_}"] = 1.0
         features[f"root_pos={span.root.pos_}"] = 1.0
         features[f"has_verb={any(t.pos_ in ('VERB', 'AUX') for t in span)}"] = 1.0
-        features[f"ents={min(3, len(span.ents))}"] = 1.0
+        features[f"ents={min(3, len(ents_within(doc, span.start, span.end)))}"] = 1.0
     if quote.speaker is not None:
         head = doc.char_span(*quote.speaker, alignment_mode="expand")
         if head is not None and len(head) > 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dateline.quotes.doc_cache import ents_within
 from dateline.quotes.lexicon import lexicon
 
 _GENERIC_HEADS = frozenset({"agency", "newspaper", "paper", "magazine", "broadcaster", "outlet"})
@@ -18,6 +19,6 @@ def is_outlet(doc: Doc, span: tuple[int, int]) -> bool:
     head = phrase.root
     if head.lower_ in _GENERIC_HEADS:
         return True
-    if any(ent.label_ == "PERSON" for ent in phrase.ents):
+    if any(ent.label_ == "PERSON" for ent in ents_within(doc, phrase.start, phrase.end)):
         return False
     return any(t.pos_ == "PROPN" and t.lower_ in words for t in phrase)

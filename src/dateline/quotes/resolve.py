@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from dateline.quotes.doc_cache import doc_ents
 from dateline.quotes.extract import Found
 
 _MALE = frozenset({"he", "him", "his"})
@@ -47,7 +48,7 @@ _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their"})
 
 
 def _people_before(doc: Doc, end: int) -> list[Span]:
-    return [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.end_char <= end]
+    return [ent for ent in doc_ents(doc) if ent.label_ == "PERSON" and ent.end_char <= end]
 
 
 def _full_name_for(doc: Doc, words: list[str], before: int) -> str | None:
@@ -64,7 +65,7 @@ def _full_name_for(doc: Doc, words: list[str], before: int) -> str | None:
 
 def _gender_of_name(doc: Doc, name: str) -> str | None:
     last = name.split()[-1].lower()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON" or last not in ent.text.lower():
             continue
         previous = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -78,7 +79,7 @@ def _gender_of_name(doc: Doc, name: str) -> str | None:
 def _role_antecedent(doc: Doc, role_words: list[str], before: int) -> str | None:
     """A name introduced with the role: "Kremlin aide Yuri Ushakov", "Ushakov, an aide"."""
     found: str | None = None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         window = doc[max(0, ent.start - 4) : min(len(doc), ent.end + 5)]
@@ -103,7 +104,9 @@ def resolve_name(doc: Doc, item: Found, found: list[Found]) -> str | None:
     if len(span) == 1 and words[0] in _PLURAL:
         return None
     names = [
-        ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start <= span.root.i < ent.end
+        ent
+        for ent in doc_ents(doc)
+        if ent.label_ == "PERSON" and ent.start <= span.root.i < ent.end
     ]
     if names:
         content = [t.lower_ for t in names[0] if t.lower_ not in _HONORIFICS]
