@@ -51,6 +51,21 @@ def test_planned_meeting_of_compound_actor_is_one_event(nlp: Any) -> None:
     assert event.location is not None and event.location.country == "PER"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway threatened on Monday to impose sanctions on Belarus.",
+        "Canada warned last week to impose tariffs on Chile if talks fail.",
+    ],
+)
+def test_threat_with_a_phrase_before_its_infinitive_is_still_one_threat(
+    nlp: Any, text: str
+) -> None:
+    # The parser attaches a separated infinitive as advcl instead of xcomp.
+    events, _ = code(nlp, text)
+    assert [(e.type, e.status) for e in events] == [("SANCTION", "threatened")]
+
+
 def test_threatened_sanctions_fold_into_one_threat(nlp: Any) -> None:
     events, doc = code(nlp, "Norway threatened to impose sanctions on Belarus over the arrests.")
     assert [e.type for e in events] == ["SANCTION"]

@@ -96,6 +96,8 @@ def _complement_of(frame: Candidate, other: Candidate) -> bool:
             continue
         if path[-1] == "relcl" and frame.root != other.root:
             continue
+        if path == ["advcl"] and _misattached_infinitive(frame, node):
+            return True  # "threatened on Monday to impose sanctions": an xcomp in disguise
         if "advcl" in path and (frame.root != other.root or _own_subject(other)):
             continue  # a separate clause, unless it continues the same action
         if set(path) <= COMPLEMENT_DEPS | {
@@ -112,6 +114,21 @@ def _complement_of(frame: Candidate, other: Candidate) -> bool:
                 continue
             return True
     return False
+
+
+# Frame verbs whose infinitive is their complement; the parser attaches such an
+# infinitive as advcl when a phrase separates it from the verb ("threatened on Monday
+# to impose", "agreed last week to hold").
+INFINITIVE_FRAMES = THREAT | INTENT | REJECTION | REQUEST | DENIAL
+
+
+def _misattached_infinitive(frame: Candidate, node: Token) -> bool:
+    return (
+        frame.trigger.lemma_.lower() in INFINITIVE_FRAMES
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        and node.i > frame.trigger.i
+    )
 
 
 def apply_frames(cands: list[Candidate]) -> list[Candidate]:

@@ -201,6 +201,7 @@ class ParticipantResolver:
         if (
             found is not None
             and found.country is None
+            and found.kb is None  # a KB entity without a country (the UN, the EU) is right
             and token.lower_ not in _PRONOUNS
             and self._country_near(token, start, end)
         ):
