@@ -156,3 +156,25 @@ def test_one_shared_word_is_enough_only_for_identified_actors() -> None:
     loose = [mention(n, text=t, identified=False) for n, t in ((1, a), (2, b))]
     assert similarity(*loose) == 0.0
     assert stem("killed") == stem("killing") == "kill" and stem("missiles") == "missil"
+
+
+def test_sides_block_by_country_and_only_people_are_told_apart_by_name() -> None:
+    from dateline.corpus.flatten import actor_block_key, actor_identity
+
+    city = {"name": "Zenda", "kind": "organization", "country": "RUR", "sector": None}
+    victims = {"name": "12 people", "kind": "group", "country": "RUR", "sector": "CVL"}
+    # One event's target named two ways by two reports: same block, no identity clash.
+    assert actor_block_key(city) == actor_block_key(victims) == "RUR"
+    assert actor_identity(city) is None and actor_identity(victims) is None
+    person = {"name": "Anna Petrova", "kind": "person", "country": "RUR", "sector": "GOV"}
+    assert actor_identity(person) == "nm:anna petrova"
+
+
+def test_two_different_known_sectors_of_one_country_stay_apart() -> None:
+    army = mention(1, source=("kb:country:RUR",))
+    army.source_sector = "MIL"
+    government = mention(2, source=("kb:country:RUR",))
+    government.source_sector = "GOV"
+    unknown = mention(3, source=("kb:country:RUR",))
+    assert not compatible(army, government)
+    assert compatible(army, unknown) and compatible(government, unknown)

@@ -2,7 +2,7 @@
 
 Two mentions are reports of the same event when they have the same PLOVER type, the
 same kind of status (occurred/ongoing vs planned vs ...), the same source and target
-actors (blocked by country+sector, then no conflicting KB id or person name), dates
+actors (blocked by country, then no conflicting sector, KB id or person name), dates
 that agree (same day, or a coarser TIMEX interval that contains it; a date inferred
 from the publication date may be the day before; vaguer than a month never), no
 conflicting place, and similar evidence (token Jaccard on the evidence sentences with
@@ -52,6 +52,8 @@ class Mention:
     names: frozenset[str]
     order: tuple[Any, ...] = ()
     identified: bool = True  # both sides have a country, sector or KB id
+    source_sector: str | None = None  # sector of the first source actor
+    target_sector: str | None = None
 
     @property
     def window(self) -> tuple[dt.date | None, dt.date | None]:
@@ -100,6 +102,10 @@ def compatible(m: Mention, n: Mention) -> bool:
         return False
     if m.names and n.names and not (m.names & n.names):
         return False
+    # Same country, two different known sectors (the army vs the government): distinct.
+    for a, b in ((m.source_sector, n.source_sector), (m.target_sector, n.target_sector)):
+        if a and b and a != b:
+            return False
     return sides_agree(m.source_ids, n.source_ids) and sides_agree(m.target_ids, n.target_ids)
 
 

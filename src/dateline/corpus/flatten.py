@@ -50,16 +50,25 @@ def actor_identity(actor: Row) -> str | None:
     """What tells two same-country, same-sector actors apart: KB id, else person name."""
     if actor.get("kb"):
         return f"kb:{actor['kb']}"
-    if actor.get("kind") in ("person", "organization", "group") and actor.get("name"):
+    # Only a person's name identifies: groups and unlinked organizations are named
+    # by the phrase that mentions them ("12 people", "Kyiv", "the rescuers").
+    if actor.get("kind") == "person" and actor.get("name"):
         return "nm:" + " ".join(str(actor["name"]).lower().split())
     return None
 
 
 def actor_block_key(actor: Row) -> str:
-    """Coarse actor key used to block events: country.sector, else the name."""
+    """Coarse actor key used to block events: the country, else sector, KB id or name.
+
+    Not country *and* sector: reports of one event often name a side differently
+    ("Kyiv" in one, "12 people in Kyiv" in another), so sectors are compared inside
+    the block instead, where only two different known sectors keep reports apart.
+    """
     country, sector = actor.get("country"), actor.get("sector")
-    if country or sector:
-        return f"{country or '-'}.{sector or '-'}"
+    if country:
+        return str(country)
+    if sector:
+        return f"-.{sector}"
     if actor.get("kb"):
         return f"kb:{actor['kb']}"
     return "nm:" + " ".join(str(actor.get("name") or "?").lower().split())

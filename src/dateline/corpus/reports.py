@@ -20,7 +20,8 @@ from dateline.corpus.store import CorpusStore
 _MENTION_COLUMNS = (
     "event_uid, article_key, block_key, event_date, event_date_end, date_granularity, "
     "location_name, location_country, source_ids, target_ids, evidence_text, "
-    "evidence_names, evidence_tokens, published, type, source_key, target_key"
+    "evidence_names, evidence_tokens, published, type, source_key, target_key, "
+    "actor1_sector, actor2_sector"
 )
 
 _CLUSTER_SQL = """
@@ -62,8 +63,10 @@ def _identified(side_key: str | None) -> bool:
 
 def _mention(row: dict[str, Any]) -> Mention:
     sides = (tuple(row["source_ids"] or ()), tuple(row["target_ids"] or ()))
+    sectors = (row["actor1_sector"], row["actor2_sector"])
     if row["type"] in SYMMETRIC_TYPES and row["source_key"] > row["target_key"]:
         sides = (sides[1], sides[0])  # the order the block key uses
+        sectors = (sectors[1], sectors[0])
     return Mention(
         uid=int(row["event_uid"]),
         article_key=row["article_key"],
@@ -78,6 +81,8 @@ def _mention(row: dict[str, Any]) -> Mention:
         names=frozenset(row["evidence_names"] or ()),
         order=(row["published"] or dt.date.max,),
         identified=_identified(row["source_key"]) and _identified(row["target_key"]),
+        source_sector=sectors[0],
+        target_sector=sectors[1],
     )
 
 

@@ -20,6 +20,7 @@ Kinds: content fully inside marks is ``direct``; content containing quoted piece
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -189,7 +190,26 @@ def _content_children(verb: Token, speaker: Token | None) -> list[Token]:
             objects.extend(inner or [child])
             continue
         objects.append(child)
+    return _narrow_objects(verb, objects)
+
+
+def _narrow_objects(verb: Token, objects: list[Token]) -> list[Token]:
+    """What is said inside a cue's object: 'expressed concern that X' says X."""
+    for obj in objects:
+        if obj.dep_ not in ("dobj", "oprd", "ccomp") or obj.lemma_.lower() not in _STANCE_NOUNS:
+            continue
+        clause = [c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.i > obj.i]
+        if clause and next(clause[0].subtree).lower_ == "that":
+            return clause
     return objects
+
+
+# Nouns of attitude whose "that" clause is the attributed content.
+_STANCE_NOUNS = frozenset(
+    {"confidence", "skepticism", "scepticism", "amusement", "concern", "concerns", "hope",
+     "fear", "fears", "doubt", "doubts", "worry", "worries", "frustration", "optimism",
+     "belief", "view", "clear", "certain", "sure", "confident", "surprise", "regret"}
+)
 
 
 def _is_addressee(token: Token) -> bool:
@@ -928,6 +948,7 @@ def extract(
     quotes = _merge_overlaps(doc, [q for q in quotes if q.end > q.start])
     for quote in quotes:
         _skip_lead_in(text, quote)
+        _skip_connective(text, quote)
         pieces = quote.parts if len(quote.parts) > 1 else [(quote.start, quote.end)]
         kinds = {_kind_for(text, start, end, segments) for start, end in pieces}
         quote.kind = kinds.pop() if len(kinds) == 1 else "mixed"
@@ -943,6 +964,21 @@ def extract(
             or filter_model.probability(candidate_features(doc, q)) >= filter_model.threshold
         ]
     return quotes
+
+
+_CONNECTIVE = re.compile(
+    r"(?:But|And|Yet|So|Still|Even so|However|Meanwhile|Instead|Also)\b,?\s+(?=\S)"
+)
+
+
+def _skip_connective(text: str, quote: Found) -> None:
+    """'But HarperCollins declined ..., according to X': the linking word ties the
+    sentence to the story, it is not part of what X said."""
+    if quote.kind != "indirect" or len(quote.parts) > 1:
+        return
+    match = _CONNECTIVE.match(text, quote.start, quote.end)
+    if match is not None and match.end() < quote.end:
+        quote.start = match.end()
 
 
 def _skip_lead_in(text: str, quote: Found) -> None:
