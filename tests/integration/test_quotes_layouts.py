@@ -344,3 +344,9 @@ def test_quote_after_its_cue_sentence_joins_the_first_piece(run: Run) -> None:
         "It will not be easy to win",
         "Right now the governor is the favorite",
     ]
+
+
+def test_stance_noun_clause_is_the_content(run: Run) -> None:
+    quote = only(run("The union expressed concern that members could find the plan appealing."))
+    assert quote.text == "that members could find the plan appealing"
+    assert mention(quote) == "The union"

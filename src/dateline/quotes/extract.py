@@ -20,7 +20,6 @@ Kinds: content fully inside marks is ``direct``; content containing quoted piece
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -206,9 +205,31 @@ def _narrow_objects(verb: Token, objects: list[Token]) -> list[Token]:
 
 # Nouns of attitude whose "that" clause is the attributed content.
 _STANCE_NOUNS = frozenset(
-    {"confidence", "skepticism", "scepticism", "amusement", "concern", "concerns", "hope",
-     "fear", "fears", "doubt", "doubts", "worry", "worries", "frustration", "optimism",
-     "belief", "view", "clear", "certain", "sure", "confident", "surprise", "regret"}
+    {
+        "confidence",
+        "skepticism",
+        "scepticism",
+        "amusement",
+        "concern",
+        "concerns",
+        "hope",
+        "fear",
+        "fears",
+        "doubt",
+        "doubts",
+        "worry",
+        "worries",
+        "frustration",
+        "optimism",
+        "belief",
+        "view",
+        "clear",
+        "certain",
+        "sure",
+        "confident",
+        "surprise",
+        "regret",
+    }
 )
 
 
@@ -948,7 +969,6 @@ def extract(
     quotes = _merge_overlaps(doc, [q for q in quotes if q.end > q.start])
     for quote in quotes:
         _skip_lead_in(text, quote)
-        _skip_connective(text, quote)
         pieces = quote.parts if len(quote.parts) > 1 else [(quote.start, quote.end)]
         kinds = {_kind_for(text, start, end, segments) for start, end in pieces}
         quote.kind = kinds.pop() if len(kinds) == 1 else "mixed"
@@ -964,21 +984,6 @@ def extract(
             or filter_model.probability(candidate_features(doc, q)) >= filter_model.threshold
         ]
     return quotes
-
-
-_CONNECTIVE = re.compile(
-    r"(?:But|And|Yet|So|Still|Even so|However|Meanwhile|Instead|Also)\b,?\s+(?=\S)"
-)
-
-
-def _skip_connective(text: str, quote: Found) -> None:
-    """'But HarperCollins declined ..., according to X': the linking word ties the
-    sentence to the story, it is not part of what X said."""
-    if quote.kind != "indirect" or len(quote.parts) > 1:
-        return
-    match = _CONNECTIVE.match(text, quote.start, quote.end)
-    if match is not None and match.end() < quote.end:
-        quote.start = match.end()
 
 
 def _skip_lead_in(text: str, quote: Found) -> None:
