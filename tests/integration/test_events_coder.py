@@ -219,3 +219,15 @@ def test_subject_of_misparsed_subordinate_clause(nlp: Any) -> None:
     event = only(events, "SANCTION")
     assert event.status == "threatened"
     assert countries(doc, event.source) == {"PER"}
+
+
+def test_finite_verb_coordinated_under_an_infinitive_is_its_own_event(nlp: Any) -> None:
+    # The parser hangs "accused" on "to encourage"; a past-tense verb cannot be part of
+    # that purpose infinitive, so the accusation is still reported.
+    events, doc = code(
+        nlp,
+        "Norway said it had done nothing to encourage the protests and accused Sweden "
+        "of staging a crisis.",
+    )
+    event = only(events, "ACCUSE")
+    assert countries(doc, event.target) == {"SWE"}

@@ -122,6 +122,9 @@ def _complement_of(frame: Candidate, other: Candidate) -> bool:
 INFINITIVE_FRAMES = THREAT | INTENT | REJECTION | REQUEST | DENIAL
 
 
+NOT_BASE_FORM_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+
+
 def _misattached_infinitive(frame: Candidate, node: Token) -> bool:
     return (
         frame.trigger.lemma_.lower() in INFINITIVE_FRAMES
@@ -287,6 +290,9 @@ def _purpose(c: Candidate) -> bool:
             tok.dep_ not in ("xcomp", "pcomp", "prep", "pobj", "dobj", "conj")
             or tok.head.i == tok.i
         ):
+            return False
+        if tok.dep_ == "conj" and tok.head.tag_ == "VB" and tok.tag_ in NOT_BASE_FORM_TAGS:
+            # "to encourage X and accused Y": only a base form continues the infinitive
             return False
         tok = tok.head
     return False
