@@ -276,6 +276,9 @@ def doc_to_record(doc: Doc, record: Record, errors: list[str] | None = None) -> 
     record.actors = list(doc._.actors)
     record.quotes = list(doc._.quotes)
     record.events = list(doc._.events)
+    # Stages that degrade gracefully (keep the article, lose their own results) report
+    # here, so a record never silently lacks what a stage failed to produce.
+    errors = [*(errors or []), *doc._.stage_errors]
     if errors:
         record.error = "; ".join(errors)
     return record

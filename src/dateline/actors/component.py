@@ -36,6 +36,7 @@ from dateline.actors.gazetteer import Gazetteer, Item
 from dateline.actors.kb import ActorCode, KnowledgeBase, PersonEntry, get_kb
 from dateline.actors.linker import Linker, Mention, dated_code, quote_regions, sentence_years
 from dateline.actors.phrases import assemble
+from dateline.errors import ErrorCode, message
 from dateline.nlp.extensions import register_extensions
 from dateline.record import Actor, TextSpan
 from dateline.spans import actor_at, overlaps
@@ -68,6 +69,11 @@ class ActorsStage:
             infer_countries(doc, doc._.actors)
         except Exception as exc:  # one odd article must not lose the others' results
             log.warning("actors stage failed on a document: %s: %s", type(exc).__name__, exc)
+            doc._.stage_errors.append(
+                message(
+                    ErrorCode.STAGE_FAILED, stage=self.name, detail=f"{type(exc).__name__}: {exc}"
+                )
+            )
             doc._.actors, keys = [], {}
         doc._.actor_index = {"stage": self.name, "keys": keys}
         return doc

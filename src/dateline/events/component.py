@@ -13,6 +13,7 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline.errors import ErrorCode, message
 from dateline.events.coder import code_doc
 from dateline.events.user_verbs import load_user_triggers
 from dateline.nlp.extensions import register_extensions
@@ -34,13 +35,21 @@ class EventsStage:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.events = code_doc(doc, self.user_triggers)
+            events = code_doc(doc, self.user_triggers)
+            # Candidates dropped while coding leave gaps; ids are e1..eN in text order.
+            for number, event in enumerate(events, start=1):
+                event.id = f"e{number}"
+            doc._.events = events
         except Exception as exc:  # bad input never raises out of a stage
             if STRICT:
                 raise
             log.warning("events stage failed on a document: %s: %s", type(exc).__name__, exc)
             doc._.events = []
-            doc._.stage_errors.append(f"{self.name}: {type(exc).__name__}: {exc}")
+            doc._.stage_errors.append(
+                message(
+                    ErrorCode.STAGE_FAILED, stage=self.name, detail=f"{type(exc).__name__}: {exc}"
+                )
+            )
         return doc
 
 
