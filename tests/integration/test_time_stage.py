@@ -237,3 +237,31 @@ def test_quarters_of_time_and_fractions(nlp: Language, stage: TimeStage) -> None
     assert ("several quarters", "DURATION", "PXQ") in found
     found = triples(timexes(nlp, stage, "Rebels hold a quarter of the country."))
     assert found == []
+
+
+def test_bare_clock_time_belongs_to_the_day_just_named(nlp: Language, stage: TimeStage) -> None:
+    found = timexes(
+        nlp,
+        stage,
+        "The convoy crossed the border on March 3, 2022. At 6 a.m., shelling began. "
+        "Officials will brief reporters at 4 p.m. Friday.",
+    )
+    assert triples(found) == [
+        ("March 3, 2022", "DATE", "2022-03-03"),
+        ("6 a.m.", "TIME", "2022-03-03T06:00"),
+        ("4 p.m. Friday", "TIME", "2025-08-08T16:00"),
+    ]
+
+
+def test_base_form_with_singular_subject_is_past(nlp: Language, stage: TimeStage) -> None:
+    past = timexes(nlp, stage, "Weakness in bank shares hurt the index on Friday, traders said.")
+    ahead = timexes(nlp, stage, "Iran and Iraq meet in Geneva on Monday.")
+    assert triples(past) == [("Friday", "DATE", "2025-08-01")]
+    assert triples(ahead) == [("Monday", "DATE", "2025-08-11")]
+
+
+def test_todays_world_is_the_era_not_the_day(nlp: Language, stage: TimeStage) -> None:
+    era = timexes(nlp, stage, "Such rules make little sense in today's world, the judge wrote.")
+    day = timexes(nlp, stage, "The minister will answer questions in today's session.")
+    assert triples(era) == []
+    assert triples(day) == [("today", "DATE", "2025-08-07")]

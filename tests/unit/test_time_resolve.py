@@ -200,3 +200,12 @@ def test_last_years_quarter_follows_the_reported_quarter(resolver: Resolver) -> 
     ctx = Context(dct=dt.date(2025, 10, 28), ref_quarter=Point(dt.date(2025, 7, 1), "Q"))
     res = resolver.resolve("year_ago", "last year's quarter", ctx)
     assert res is not None and res.value == "2024-Q3"
+
+
+def test_one_day_after_a_modal_is_someday(resolver: Resolver) -> None:
+    someday = resolver.resolve(
+        "duration", "one day", Context(dct=THURSDAY, extra={"prev": "could"})
+    )
+    length = resolver.resolve("duration", "one day", Context(dct=THURSDAY, extra={"prev": "for"}))
+    assert someday is not None and (someday.type, someday.value) == ("DATE", "FUTURE_REF")
+    assert length is not None and (length.type, length.value) == ("DURATION", "P1D")

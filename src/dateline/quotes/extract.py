@@ -900,7 +900,19 @@ def _relayed_inside(doc: Doc, inner: Found, outer: Found) -> bool:
         return False
     if not (outer.start <= inner.cue[0] and inner.end <= outer.end):
         return False
+    if _nested_attribution(inner, outer):
+        return True
     return is_outlet(doc, outer.speaker)
+
+
+# A cue this sure of itself inside another quote's content opens an attribution of
+# its own ("aides said Trump called the plan a disaster"): both stand, as in the
+# PolNeAR annotation. Chosen on PolNeAR train documents 0-400 (0.5-0.9 tried).
+_NESTED_CUE_SCORE = 0.8
+
+
+def _nested_attribution(inner: Found, outer: Found) -> bool:
+    return inner.origin == "cue" and inner.cue != outer.cue and inner.score >= _NESTED_CUE_SCORE
 
 
 def _merge_overlaps(doc: Doc, quotes: list[Found]) -> list[Found]:

@@ -375,6 +375,23 @@ def _vague_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
     return not (low == "now" and first.is_sent_start and _next_lower(doc, last) == ",")
 
 
+# Nouns that make "today's X" the present era, not the day ("today's youth").
+_ERA_NOUNS = frozenset(
+    {"world", "youth", "society", "generation", "children", "economy", "market",
+     "markets", "culture", "standards", "technology", "kids", "families", "age"}
+)  # fmt: skip
+
+
+def _deictic_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
+    """ "today's world", "today's youth": the era, not the day of publication."""
+    if low != "today" or span.end + 1 >= len(doc) or doc[span.end].lower_ != "'s":
+        return True
+    owned = doc[span.end].head
+    if owned.i <= span.end:
+        owned = doc[span.end + 1]
+    return owned.lower_ not in _ERA_NOUNS
+
+
 def _set_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
     """ "a daily newspaper", "the weekly magazine": kinds of things, not times."""
     first = span[0]
@@ -444,10 +461,18 @@ _CHECKS: dict[str, Callable[[Doc, Span, str, str, Found], bool]] = {
     "duration": _duration_ok,
     "duration_adj": _duration_ok,
     "vague": _vague_ok,
+    "deictic": _deictic_ok,
     "set": _set_ok,
 }
 
 
+# How far back (characters) a bare clock time looks for the day it belongs to.
+CLOCK_REACH = 300
+# A clock time that names its own day ("noon Saturday", "6 a.m. Oct. 3", "tonight").
+_NAMES_DAY = re.compile(
+    r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|today|tonight|yesterday|tomorrow|\d{1,2}/\d{1,2}"
+)
 _CLOCK_VALUE = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d)$")
 _DAY_VALUE = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-WXX-\d)$")
 
@@ -467,6 +492,24 @@ def attach_clock_times(found: list[Found], text: str) -> None:
             if _DAY_VALUE.match(other.value) and re.fullmatch(r",?\s*(?:on|at)?\s*", gap):
                 f.value = other.value + m.group(1)
                 break
+        else:
+            if _NAMES_DAY.search(text[f.start : f.end]):
+                continue
+            # A bare clock time continues the story of the day named just before it
+            # ("On Oct. 13 ... At 6 a.m., ..."), not the day of publication.
+            day = _day_before(found, i, f.start - CLOCK_REACH)
+            if day is not None:
+                f.value = day + m.group(1)
+
+
+def _day_before(found: list[Found], i: int, not_before: int) -> str | None:
+    """The value of the nearest day-precise date before ``found[i]`` within reach."""
+    for other in reversed(found[:i]):
+        if other.start < not_before:
+            return None
+        if _DAY_VALUE.match(other.value) and not other.value.startswith("X"):
+            return other.value
+    return None
 
 
 def text_of(doc: Doc) -> str:

@@ -18,6 +18,10 @@ def _join_durations(a: str, b: str) -> str:
     return "P" + a_date + b_date + ("T" + time_part if time_part else "")
 
 
+# Modals before "one day" that make it "someday" ("could one day replace").
+_MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "'ll"})
+
+
 class DurationRules(DayRules):
     """Durations, anchored durations, sets and vague references."""
 
@@ -101,6 +105,9 @@ class DurationRules(DayRules):
         }[code]
 
     def _r_duration(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
+        if ws == ["one", "day"] and ctx.extra.get("prev") in _MODALS:
+            # "Islam will one day be ...": someday, not a day's length.
+            return Resolution("DATE", "FUTURE_REF")
         found = self._unit_and_amount(ws, text)
         if found is None:
             return None

@@ -153,6 +153,10 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         if verb.lemma_.lower() in _FUTURE_GOVERNORS:
             return "future"
         return "present"
+    if verb.tag_ == "VBP" and _singular_subject(verb):
+        # "Weakness in tech stocks hurt the index": a base form with a singular
+        # subject cannot be present, so it is the past of hurt/cut/hit/set/put.
+        return "past"
     if verb.tag_ in ("VBZ", "VBP"):
         if verb.lemma_ == "be":
             # "is due/expected/set" (ADJ or VBN complement)
@@ -178,3 +182,14 @@ def _past_perfect(head: Token) -> bool:
     if head.lower_ == "had" and head.pos_ == "AUX":
         return True
     return any(a.lower_ in ("had", "'d") and a.tag_ == "VBD" for a in auxes)
+
+
+def _singular_subject(verb: Token) -> bool:
+    """The verb's subject is a singular noun (not a pronoun that takes the base form)."""
+    # "Iran and Iraq meet Monday": a coordinated subject is plural.
+    return any(
+        c.dep_ == "nsubj"
+        and c.tag_ in ("NN", "NNP")
+        and not any(g.dep_ == "conj" for g in c.children)
+        for c in verb.children
+    )
