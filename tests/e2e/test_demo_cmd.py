@@ -53,3 +53,9 @@ def test_eval_missing_gold_is_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(register_subcommands(), ["eval", "time", "--gold", missing])
     assert result.exit_code == 2
     assert "no such file" in result.stderr
+
+
+def test_eval_folder_as_gold_is_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(register_subcommands(), ["eval", "events", "--gold", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not a folder" in result.stderr

@@ -39,6 +39,9 @@ def eval_command(
     missing = [str(p) for p in [gold, *dictionary] if not p.exists()]
     if missing:
         usage_error(f"no such file: {', '.join(missing)}")
+    folders = [str(p) for p in [gold, *dictionary] if p.is_dir()]
+    if folders:
+        usage_error(f"a gold or dictionary file is needed, not a folder: {', '.join(folders)}")
     evaluate = load_evaluator(task)
     dictionaries = tuple(str(p) for p in dictionary)
     options = EvalOptions(
@@ -48,7 +51,7 @@ def eval_command(
     )
     try:
         report = evaluate(gold, options)
-    except (FileNotFoundError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError) as exc:
         usage_error(f"cannot evaluate {task} on {gold}: {type(exc).__name__}: {exc}")
     from dateline.evaluation.render import render_report, report_json
 
