@@ -265,3 +265,41 @@ def test_todays_world_is_the_era_not_the_day(nlp: Language, stage: TimeStage) ->
     day = timexes(nlp, stage, "The minister will answer questions in today's session.")
     assert triples(era) == []
     assert triples(day) == [("today", "DATE", "2025-08-07")]
+
+
+def test_reported_quarter_outlives_a_quarter_named_in_passing(
+    nlp: Language, stage: TimeStage
+) -> None:
+    text = (
+        "Acme posted a 20% gain in third-quarter profit. Net rose to $5 million from "
+        "$4 million a year ago. After a flat second quarter, the firm cut costs. "
+        "In the year-earlier period, it had lost money."
+    )
+    found = triples(timexes(nlp, stage, text, dt.date(2025, 10, 28)))
+    assert [v for _, _, v in found] == ["2025-Q3", "2024-Q3", "2025-Q2", "2024-Q3"]
+
+
+def test_participle_clause_takes_the_tense_of_its_clause(nlp: Language, stage: TimeStage) -> None:
+    # published in late October: a bare "March" in a past clause is this year's March
+    text = "The stock has fluctuated sharply, rising to $42 in June from $29 in March."
+    found = triples(timexes(nlp, stage, text, dt.date(2025, 10, 30)))
+    assert ("March", "DATE", "2025-03") in found
+    assert ("June", "DATE", "2025-06") in found
+
+
+def test_as_soon_as_possible_is_the_near_future(nlp: Language, stage: TimeStage) -> None:
+    # "soon" is a trigger word now, so the lexicon's phrase is found; "soon" alone and
+    # "as soon as" with a clause are not time expressions
+    found = triples(timexes(nlp, stage, 'He wants a vote "as soon as possible."'))
+    assert found == [("as soon as possible", "DATE", "FUTURE_REF")]
+    found = triples(timexes(nlp, stage, "They left as soon as the talks ended."))
+    assert found == []
+
+
+def test_annual_growth_rates_are_not_sets(nlp: Language, stage: TimeStage) -> None:
+    found = triples(
+        timexes(nlp, stage, "Exports grew 8% annually while the plant made 900 units annually.")
+    )
+    assert found == []
+    found = triples(timexes(nlp, stage, "The festival is held annually in the capital."))
+    assert found == [("annually", "SET", "P1Y")]

@@ -118,6 +118,7 @@ def test_vague_references(resolver: Resolver) -> None:
     assert value(resolver, "vague", "coming days") == "FUTURE_REF"
     assert value(resolver, "vague", "recently") == "PAST_REF"
     assert value(resolver, "vague", "now") == "PRESENT_REF"
+    assert value(resolver, "vague", "as soon as possible") == "FUTURE_REF"
 
 
 def test_missing_publication_date_keeps_xs(resolver: Resolver) -> None:

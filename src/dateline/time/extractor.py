@@ -264,7 +264,11 @@ class TimexExtractor:
                     and f.kind in ("quarter", "qcode")
                     and _reported(res.point, published)
                 ):
-                    ctx.ref_quarter = res.point
+                    # The report is about its latest quarter: an earlier one named in
+                    # passing ("after a flat second quarter", "the year-ago third
+                    # quarter") is a comparison and does not replace it.
+                    if ctx.ref_quarter is None or res.point.date >= ctx.ref_quarter.date:
+                        ctx.ref_quarter = res.point
                     last_quarter_at = f.start
                 if res.anchors_text:
                     ctx.ref = res.point
@@ -399,6 +403,11 @@ def _set_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
         # dividends, results and reviews paid or done by the quarter: in business news
         # a rate of payment, which TimeML annotators leave out
         return False
+    if low in ("annually", "yearly"):
+        # "sales grew 20% annually", "10,000 units annually": a rate of growth or
+        # output, like "$2 million a year", not a recurring time
+        prev = first.doc[first.i - 1] if first.i > 0 else None
+        return prev is None or not (prev.lower_ in ("%", "percent") or prev.tag_ == "NNS")
     if low not in ("daily", "weekly", "monthly"):
         return True
     if first.pos_ == "PROPN" or first.ent_type_ in ("ORG", "WORK_OF_ART"):

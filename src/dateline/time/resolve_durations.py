@@ -206,7 +206,10 @@ class DurationRules(DayRules):
 
     def _r_vague(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
         low = " ".join(ws)
-        if any(w in ("coming", "future", "ahead", "term") for w in ws) or low == "a later date":
+        if (
+            any(w in ("coming", "future", "ahead", "term", "soon") for w in ws)
+            or low == "a later date"
+        ):
             if "term" in ws and ("short" in ws or "long" in ws or "longer" in ws or "medium" in ws):
                 return Resolution("DATE", "FUTURE_REF")
             return Resolution("DATE", "FUTURE_REF")

@@ -171,7 +171,16 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "past"
     if verb.tag_ == "VB" and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp", "conj"):
         return _verb_tense(verb.head, depth + 1) if depth < 4 else "none"
+    if verb.tag_ == "VBG" and verb.head is not verb and verb.dep_ in _PARTICIPLE_DEPS:
+        # "The stock has fluctuated, rising to $42 in June from $29 in March": a
+        # participle clause without auxiliaries takes the tense of the clause it hangs on.
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head, depth + 1) if depth < 4 else "none"
     return "none"
+
+
+_PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
 
 def _past_perfect(head: Token) -> bool:

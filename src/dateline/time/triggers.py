@@ -64,7 +64,7 @@ class TriggerIndex:
             "VAGUE",
             ["now", "current", "currently", "nowadays", "present", "presently", "recent",
              "recently", "lately", "future", "past", "term", "moment", "coming", "ahead",
-             "later", "these", "time"],
+             "later", "these", "time", "soon"],
         )  # fmt: skip
         self.words = words
 
