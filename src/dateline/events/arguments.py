@@ -75,6 +75,9 @@ def subject_of(head: Token, depth: int = 0) -> list[Token]:
                 if inner:
                     return inner
         return subj
+    reported_it = [s for s in _children(head, {"nsubj"}) if s.lower_ == "it"]
+    if reported_it and head.dep_ == "ccomp" and head.lemma_ != "be" and _reported(head):
+        return reported_it  # "the party said it will boycott": "it" is the party
     relative = [s for s in _children(head, SUBJECT_DEPS) if s.lower_ in ("who", "which", "that")]
     if head.dep_ == "relcl" and relative:
         return [head.head]
@@ -103,6 +106,17 @@ def subject_of(head: Token, depth: int = 0) -> list[Token]:
             return []
         return subject_of(gov, depth + 1)
     return []
+
+
+REPORTING = frozenset({"say", "announce", "claim", "insist", "warn", "add", "state", "declare"})
+
+
+def _reported(clause: Token) -> bool:
+    """Is ``clause`` what a named (non-pronoun) subject said?"""
+    verb = clause.head
+    return verb.lemma_.lower() in REPORTING and any(
+        c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children
+    )
 
 
 def noun_sources(noun: Token) -> list[Token]:

@@ -370,6 +370,19 @@ def _should_request(tok: Token) -> Candidate | None:
             return Candidate(
                 trigger=tok, head=tok, code="100", kind="request", extra=[c], targets=targets
             )
+    # "argued Britain or France, the two powers, should be at it": the parser takes the
+    # subject for an object and hangs the modal clause elsewhere
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        nxt = obj.right_edge.i + 1
+        doc = tok.doc
+        while nxt < len(doc) and doc[nxt].is_punct:
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].lower_ in ("should", "must") and doc[nxt].dep_ == "aux":
+            clause = doc[nxt].head
+            if not any(s.dep_ in ("nsubj", "nsubjpass") for s in clause.children):
+                return Candidate(
+                    trigger=tok, head=tok, code="100", kind="request", extra=[clause], targets=[obj]
+                )
     return None
 
 

@@ -46,11 +46,44 @@ def code_doc(doc: Doc, extra: ExtraTriggers | None = None) -> list[Event]:
         cands = find_candidates(sent)
         if extra is not None:
             cands = _with_user_triggers(cands, extra(sent))
+        built: list[tuple[Candidate, Event]] = []
         for cand in apply_frames(cands):
-            event = _build(doc, sent, cand, resolver, len(events) + 1)
+            event = _build(doc, sent, cand, resolver, len(events) + len(built) + 1)
             if event is not None:
-                events.append(event)
+                built.append((cand, event))
+        events.extend(_foreground(doc, built))
     return drop_restatements(doc, events)
+
+
+# Clauses that tell what has not happened yet: "before they demobilize", "unless X agrees".
+_PRECONDITIONS = frozenset({"before", "until", "till", "unless", "if"})
+
+
+def _foreground(doc: Doc, built: list[tuple[Candidate, Event]]) -> list[Event]:
+    """A sentence's events without those told only as its background.
+
+    "Italy suspended air links one day after a Serbian jet shot down a helicopter",
+    "Serbia eased measures as authorities in Croatia cracked down": a clause of time or
+    cause, or a relative clause, about other actors sets the scene for the reported
+    event; PLOVER codes the reported one. A background action of the reported event's
+    own actors continues their story and stays ("X will meet Y after X threatened
+    sanctions"); a precondition ("before they demobilize", "until demands are met") has
+    not happened and goes. A sentence whose every event is background keeps them all.
+    """
+    main = [e for c, e in built if c.kind == "user" or not _background(c.head)]
+    if not main:
+        return [e for _, e in built]
+    actors = {c for e in main for c in _countries(doc, e.source)}
+    kept: list[Event] = []
+    for cand, event in built:
+        word = _background(cand.head)
+        if (
+            cand.kind == "user"
+            or not word
+            or (word not in _PRECONDITIONS and _countries(doc, event.source) & actors)
+        ):
+            kept.append(event)
+    return kept
 
 
 def _with_user_triggers(
@@ -147,7 +180,12 @@ def _build(
         # a target of a source's own country would pair it with the other source
         own = _countries(doc, sources)
         targets = [t for t in targets if not (_countries(doc, [t]) & own)]
-    if cand.root == "04" and cand.code[:3] not in ("042", "043") and cand.kind != "user":
+    if (
+        cand.root == "04"
+        and cand.code[:3] not in ("042", "043")
+        and cand.kind != "user"
+        and not (sources and targets and _one_sided(cand))
+    ):
         # PLOVER: meetings without a host and a visitor list all participants as actors
         sources, targets = sources + [t for t in targets if t not in sources], []
     if not sources and not targets:
@@ -258,14 +296,16 @@ def _confidence(cand: Candidate, sources: list[str], targets: list[str]) -> floa
     return round(max(min(score, 0.95), 0.05), 2)
 
 
-def _background(head: Token) -> bool:
-    """Is the event's clause subordinate (adverbial with a conjunction, relative)?"""
+def _background(head: Token) -> str:
+    """The word making the event's clause subordinate ("after", "as", "who"...), or ""."""
     tok = head
     for _ in range(4):
-        if tok.dep_ == "relcl" or (
-            tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children)
-        ):
-            return True
+        if tok.dep_ == "relcl":
+            return "relative"
+        if tok.dep_ == "advcl":
+            marks = [c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod") and c.i < tok.i]
+            if any(c.dep_ == "mark" for c in tok.children):
+                return marks[0] if marks else "mark"
         if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in (
             "after",
             "before",
@@ -275,11 +315,11 @@ def _background(head: Token) -> bool:
             "despite",
             "during",
         ):
-            return True
+            return tok.head.lower_
         if tok.head.i == tok.i or tok.dep_ in ("ROOT", "ccomp"):
-            return False
+            return ""
         tok = tok.head
-    return False
+    return ""
 
 
 REFUSING = frozenset({"refuse", "fail", "decline", "reject"})
@@ -371,6 +411,18 @@ def _alone(cand: Candidate, sources: list[str]) -> bool:
         return False
     words = {c.lower_ for c in noun.children} | {c.lower_ for c in cand.head.children}
     return not words & {"joint", "with", "together", "combined", "bilateral", "multinational"}
+
+
+def _one_sided(cand: Candidate) -> bool:
+    """A meeting one side seeks or holds with the other: "X held a meeting with Y",
+    "X met with Y", "X offered to negotiate with Y" (the subject acts, "with" names the
+    other side). Coordinated or "between" participants stay all sources."""
+    for node in (cand.noun, cand.head):
+        if node is None:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in node.children):
+            return True
+    return False
 
 
 def _when_clause(head: Token) -> bool:

@@ -9,6 +9,7 @@ with an ``ev-`` id, so that the event still names its participants and their cou
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Callable
 
@@ -112,6 +113,7 @@ def country_of_name(name: str) -> str | None:
         ("i", ""),
         ("ian", "y"),
         ("ian", ""),
+        ("ean", "e"),  # "sierra leonean", "chilean", "zimbabwean"
     ):
         if name.endswith(cut) and len(name) - len(cut) + len(add) >= 4:
             forms.append(name[: -len(cut)] + add)
@@ -123,16 +125,42 @@ def country_of_name(name: str) -> str | None:
     return None
 
 
+@functools.cache
+def _country_names() -> dict[str, str]:
+    names = {n: iso for n, iso in places().countries.items() if len(n) >= 5}
+    for country in pycountry.countries:
+        names.setdefault(country.name.lower(), country.alpha_3)
+    return names
+
+
+@functools.cache
+def country_of_misspelt(name: str) -> str | None:
+    """A country name written with a slip ("Afganistan", "Quatar"): one close match."""
+    name = name.lower().strip()
+    if len(name) < 5:
+        return None
+    close = difflib.get_close_matches(name, list(_country_names()), n=2, cutoff=0.9)
+    isos = {_country_names()[c] for c in close}
+    return isos.pop() if len(isos) == 1 else None
+
+
 def _phrase_country(doc: Doc, start: int, end: int) -> str | None:
     # Named entities first ("the United States"), then single words ("US", "Russian").
     for ent in doc[start:end].ents:
         if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
             iso = country_of_name(ent.text)
+            if iso is None and ent.label_ == "GPE":
+                iso = country_of_misspelt(ent.text)
             if iso:
                 return iso
     for tok in doc[start:end]:
         if tok.is_alpha or "." in tok.text:
             iso = country_of_name(tok.text)
+            if iso:
+                return iso
+    for a, b in zip(doc[start : end - 1], doc[start + 1 : end], strict=True):
+        if a.is_title and b.is_title:  # "Sierra Leonean", "Costa Rican"
+            iso = country_of_name(f"{a.text} {b.text}")
             if iso:
                 return iso
     return None

@@ -1,0 +1,124 @@
+"""Events stage rules for phenomena of one-sentence news leads (sentences we wrote).
+
+The events stage runs alone on the base parse, so participants come from its fallback
+(country names, demonyms, sector nouns), whatever the actors stage knows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from dateline.events.component import EventsStage
+from dateline.record import Event
+
+pytestmark = pytest.mark.integration
+
+
+def code(nlp: Any, text: str) -> tuple[list[Event], Any]:
+    doc = nlp(text)
+    doc._.published = dt.date(2024, 3, 14)
+    doc._.timexes = []
+    doc._.quotes = []
+    doc._.actors = []
+    EventsStage(nlp, "events", [])(doc)
+    return list(doc._.events), doc
+
+
+def countries(doc: Any, ids: list[str]) -> set[str | None]:
+    by_id = {a.id: a for a in doc._.actors}
+    return {by_id[i].country for i in ids}
+
+
+def kinds(events: list[Event]) -> set[str]:
+    return {e.plover for e in events}
+
+
+def only(events: list[Event], kind: str) -> Event:
+    matching = [e for e in events if e.plover == kind]
+    assert len(matching) == 1, [(e.plover, e.trigger.text) for e in events]
+    return matching[0]
+
+
+# ---------------------------------------------------------------- background clauses
+def test_background_clause_of_other_actors_is_not_reported(nlp: Any) -> None:
+    events, _ = code(
+        nlp, "Italy suspended flights to Serbia one day after a Croatian jet shot down a plane."
+    )
+    assert kinds(events) == {"SANCTION"}
+
+
+def test_background_action_of_the_same_actor_stays(nlp: Any) -> None:
+    events, _ = code(
+        nlp, "Canada and Chile will meet next week after Canada threatened to impose tariffs."
+    )
+    assert "THREATEN" in kinds(events) and "AGREE" in kinds(events)
+
+
+def test_precondition_clause_has_not_happened(nlp: Any) -> None:
+    events, _ = code(
+        nlp, "Chilean rebels demanded a new constitution before they would demobilize."
+    )
+    assert "RETREAT" not in kinds(events) and "AGREE" not in kinds(events)
+    assert "REQUEST" in kinds(events)
+
+
+# ---------------------------------------------------------------- requests, meetings
+def test_argued_that_others_should_misparsed_as_object(nlp: Any) -> None:
+    events, doc = code(
+        nlp,
+        "The minister was sceptical and argued Britain or France, the two nuclear powers, "
+        "should be at the summit.",
+    )
+    event = only(events, "REQUEST")
+    assert countries(doc, event.target) & {"GBR"}
+
+
+def test_meeting_held_with_another_side_has_a_target(nlp: Any) -> None:
+    events, doc = code(nlp, "A group of Moroccan diplomats held a meeting with Chilean officials.")
+    event = only(events, "CONSULT")
+    assert countries(doc, event.source) == {"MAR"}
+    assert countries(doc, event.target) == {"CHL"}
+
+
+def test_coordinated_meeting_keeps_all_sources(nlp: Any) -> None:
+    events, doc = code(nlp, "Chile and Peru held talks in Lima.")
+    event = only(events, "CONSULT")
+    assert countries(doc, event.source) == {"CHL", "PER"} and not event.target
+
+
+# ---------------------------------------------------------------- countries of participants
+def test_misspelt_country_name(nlp: Any) -> None:
+    events, doc = code(nlp, "Pakistan rejected an offer from Afganistan for direct talks.")
+    event = only(events, "REJECT")
+    assert countries(doc, event.target) == {"AFG"}
+
+
+def test_two_word_demonym(nlp: Any) -> None:
+    events, doc = code(nlp, "Soldiers in Guinea tortured Sierra Leonean refugees.")
+    event = only(events, "ASSAULT")
+    assert countries(doc, event.target) == {"SLE"}
+
+
+def test_northern_ireland_is_british(nlp: Any) -> None:
+    events, doc = code(
+        nlp, "The British government outlawed an extremist group in Northern Ireland."
+    )
+    event = only(events, "COERCE")
+    assert "IRL" not in countries(doc, event.target)
+
+
+def test_reported_it_is_the_reporting_subject(nlp: Any) -> None:
+    events, doc = code(nlp, "The Algerian opposition party said it will boycott the elections.")
+    event = only(events, "THREATEN")
+    assert countries(doc, event.source) == {"DZA"}
+
+
+def test_elders_take_the_country_of_their_sentence(nlp: Any) -> None:
+    events, doc = code(
+        nlp, "Ibo elders demanded that the Nigerian ministry be taken away from Hausa politicians."
+    )
+    event = only(events, "REQUEST")
+    assert countries(doc, event.source) == {"NGA"}
