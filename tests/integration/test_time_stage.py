@@ -303,3 +303,21 @@ def test_annual_growth_rates_are_not_sets(nlp: Language, stage: TimeStage) -> No
     assert found == []
     found = triples(timexes(nlp, stage, "The festival is held annually in the capital."))
     assert found == [("annually", "SET", "P1Y")]
+
+
+def test_later_without_a_named_date_is_a_duration(nlp: Language, stage: TimeStage) -> None:
+    found = triples(timexes(nlp, stage, "The envoy resigned. A few days later, his deputy left."))
+    assert found == [("A few days", "DURATION", "PXD")]
+    found = triples(timexes(nlp, stage, "The rebels fled. Three days later, the army returned."))
+    assert found == [("Three days", "DURATION", "P3D")]
+
+
+def test_mid_afternoon_years_of_events_and_over_the_years(nlp: Language, stage: TimeStage) -> None:
+    found = triples(timexes(nlp, stage, "By mid afternoon, the shelling had stopped."))
+    assert found == [("mid afternoon", "TIME", "2025-08-07TAF")]
+    found = triples(timexes(nlp, stage, "Sydney hopes to host the 2000 Olympics in style."))
+    assert found == [("2000", "DATE", "2000")]
+    found = triples(timexes(nlp, stage, "He drove a 1987 Chevrolet to the rally."))
+    assert found == []
+    found = triples(timexes(nlp, stage, "Over the years, the town has grown."))
+    assert found == [("the years", "DURATION", "PXY")]

@@ -210,3 +210,16 @@ def test_one_day_after_a_modal_is_someday(resolver: Resolver) -> None:
     length = resolver.resolve("duration", "one day", Context(dct=THURSDAY, extra={"prev": "for"}))
     assert someday is not None and (someday.type, someday.value) == ("DATE", "FUTURE_REF")
     assert length is not None and (length.type, length.value) == ("DURATION", "P1D")
+
+
+def test_last_month_name_just_gone_is_a_year_back(resolver: Resolver) -> None:
+    # published in August: "last July" is a year back (July is "last month")
+    assert value(resolver, "month", "last July") == "2024-07"
+    assert value(resolver, "month", "last June") == "2025-06"
+    assert value(resolver, "month", "last September") == "2024-09"
+
+
+def test_the_past_24_hours_is_the_past_day(resolver: Resolver) -> None:
+    assert value(resolver, "duration", "the past 24 hours") == "P1D"
+    assert value(resolver, "duration", "the last twenty-four hours") == "P1D"
+    assert value(resolver, "duration", "24 hours") == "PT24H"

@@ -80,6 +80,11 @@ _NOT_YEAR_BEFORE = frozenset(
      "section", "resolution", "interstate", "rule", "model", "room", "suite", "apt", "unit",
      "boeing", "airbus", "windows", "vision", "agenda", "about", "some", "nearly", "over"}
 )  # fmt: skip
+# Named events that a year dates: "the 2000 Olympics", "the 1998 World Cup".
+_DATED_EVENTS = frozenset(
+    {"olympics", "games", "cup", "championship", "championships", "election", "elections",
+     "summit", "census", "congress", "convention", "expo", "world"}
+)  # fmt: skip
 _ADJECTIVAL_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
 _BAD_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 # How far (in characters) a named quarter or date stays the reference point for
@@ -93,6 +98,7 @@ _TEXT_KEY = "_dateline_time_text"
 _RELATIVE_TO_EVENT = re.compile(
     r"(?i:earlier|later)\s+(?=(?i:this\s+week)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 )
+_LATER_SIGNAL = re.compile(r"\s+(?i:later)$")
 # "a year earlier", "year-ago": compared with the quarter being reported, unless the
 # sentence is about a longer reporting period.
 _YEAR_AGO_KINDS = frozenset({"duration", "year_ago"})
@@ -222,6 +228,10 @@ class TimexExtractor:
         m = _RELATIVE_TO_EVENT.match(text)
         if m:
             f.start += m.end()
+        if f.kind == "duration" and res.type == "DURATION":
+            m = _LATER_SIGNAL.search(text)
+            if m:
+                f.end -= len(text) - m.start()
 
     # -- main ---------------------------------------------------------------------
     def extract(self, doc: Doc, published: dt.date | None) -> list[Found]:
@@ -321,8 +331,13 @@ def _year_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
         return False
     if tok.ent_type_ in _BAD_ENTS and tok.ent_type_ != "CARDINAL":
         return False
-    if tok.dep_ in ("nummod", "compound") and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
-        return False  # a model name: "a 1987 Chevrolet"
+    if (
+        tok.dep_ in ("nummod", "compound")
+        and tok.head.pos_ == "PROPN"
+        and tok.head.i > tok.i
+        and tok.head.lower_ not in _DATED_EVENTS
+    ):
+        return False  # a model name: "a 1987 Chevrolet" (but "the 2000 Olympics")
     if tok.ent_type_ == "DATE":
         return True  # "1989 operating results": the model read a date
     if tok.dep_ == "nummod" and tok.head.tag_ == "NNS":

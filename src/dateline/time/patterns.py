@@ -241,7 +241,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         (
             "part_of_day",
             r"(?:(?:early|late|mid)(?:-| ))?(?:(?<=\bthe\s)(?:morning|afternoon|evening)\b|"
-            r"\bovernight\b|\bmid-?(?:morning|afternoon)\b)",
+            r"\bovernight\b|\bmid(?:-|\s)?(?:morning|afternoon)\b)",
         ),
         ("weekdays", rf"{weekdays_plural}(?: {part}s?)?|{weekday} {part}s\b"),
         (
@@ -272,7 +272,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             "bare_units",
             r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))"
             r"(?:years|months|weeks|days|decades|centuries|hours|minutes)\b"
-            r"(?: (?:ago|earlier|later))?",
+            r"(?: (?:ago|earlier|later))?"
+            # "over the years": an unspecified stretch
+            r"|(?<=\bover\s)the (?:years|decades|centuries|months)\b",
         ),
         (
             "duration_adj",

@@ -93,7 +93,9 @@ class CalendarRules(ResolverBase):
             elif "next" in ws:
                 year += 1
         elif "last" in ws or "past" in ws:
-            year = year if month < ctx.dct.month else year - 1
+            # "last February" said in March is a year back: the month just gone is
+            # "last month"
+            year = year if month < ctx.dct.month - 1 else year - 1
         elif "next" in ws or "coming" in ws:
             year = year if month > ctx.dct.month else year + 1
         elif "this" not in ws:

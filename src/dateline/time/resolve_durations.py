@@ -22,6 +22,9 @@ def _join_durations(a: str, b: str) -> str:
 _MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "'ll"})
 
 
+_LOOKING_BACK = frozenset({"last", "past"})
+
+
 class DurationRules(DayRules):
     """Durations, anchored durations, sets and vague references."""
 
@@ -124,8 +127,14 @@ class DurationRules(DayRules):
             None,
         )
         if anchor is None:
-            if "to" in ws[:idx] and amount is None:
-                pass
+            if code == "H" and amount == 24 and _LOOKING_BACK & set(ws[:idx]):
+                # "in the last 24 hours": the past day, a round figure (TimeBank: P1D)
+                return Resolution("DURATION", "P1D")
+            return Resolution("DURATION", self.duration_value(code, amount))
+        if anchor == "later" and ctx.ref is None:
+            # "Three days later, ..." with no date named before: a stretch after an
+            # event of the story, not a day counted from publication; TimeML annotates
+            # the duration and leaves "later" out as a signal
             return Resolution("DURATION", self.duration_value(code, amount))
         sign = -1 if anchor in ("ago", "earlier", "back", "before") else 1
         # "two weeks ago" names a day (TimeBank), "two months ago" a month
