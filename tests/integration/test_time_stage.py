@@ -321,3 +321,18 @@ def test_mid_afternoon_years_of_events_and_over_the_years(nlp: Language, stage: 
     assert found == []
     found = triples(timexes(nlp, stage, "Over the years, the town has grown."))
     assert found == [("the years", "DURATION", "PXY")]
+
+
+def test_throughout_the_year_is_a_span_and_currently_comma_a_marker(
+    nlp: Language, stage: TimeStage
+) -> None:
+    found = triples(
+        timexes(nlp, stage, "Margins should improve throughout the fiscal year, he said.")
+    )
+    assert found == [("the fiscal year", "DURATION", "P1Y")]
+    found = triples(timexes(nlp, stage, "For the year, volume was flat."))
+    assert found == [("the year", "DATE", "2025")]
+    found = triples(timexes(nlp, stage, "Currently, most donors are never told."))
+    assert found == []
+    found = triples(timexes(nlp, stage, "The firm currently employs 300 people."))
+    assert found == [("currently", "DATE", "PRESENT_REF")]

@@ -245,6 +245,8 @@ class TimexExtractor:
             text = text_of(doc)[f.start : f.end]
             ctx.tense = self._tense(span) if f.kind in TENSE_KINDS else "none"
             ctx.extra["prev"] = doc[span.start - 1].lower_ if span.start > 0 else ""
+            # the word before a leading or preceding "the" ("throughout the year")
+            ctx.extra["before_the"] = _word_before_the(doc, span)
             ctx.extra["next"] = doc[span.end].lower_ if span.end < len(doc) else ""
             ctx.extra["after"] = text_of(doc)[f.end : f.end + 24]
             if f.start - last_quarter_at > QUARTER_REACH:
@@ -390,8 +392,10 @@ def _vague_ok(doc: Doc, span: Span, low: str, text: str, f: Found) -> bool:
         return first.pos_ != "ADJ"
     if low == "recent":
         return False
-    # "Now, he says ...": a discourse marker, not a time
-    return not (low == "now" and first.is_sent_start and _next_lower(doc, last) == ",")
+    # "Now, he says ...", "Currently, organs go ...": a discourse marker, not a time
+    return not (
+        low in ("now", "currently") and first.is_sent_start and _next_lower(doc, last) == ","
+    )
 
 
 # Nouns that make "today's X" the present era, not the day ("today's youth").
@@ -543,6 +547,13 @@ def text_of(doc: Doc) -> str:
         cached = doc.text
         doc.user_data[_TEXT_KEY] = cached
     return cached
+
+
+def _word_before_the(doc: Doc, span: Span) -> str:
+    i = span.start if span[0].lower_ == "the" else span.start - 1
+    if i < 1 or doc[i].lower_ != "the":
+        return ""
+    return doc[i - 1].lower_
 
 
 def _next_lower(doc: Doc, token: object) -> str:

@@ -178,10 +178,11 @@ class PeriodRules(CalendarRules):
     def _r_the_unit(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
         unit = ws[-1]
         if unit == "year" and (
-            ctx.extra.get("prev") in ("for", "during", "throughout")
+            ctx.extra.get("before_the") in ("throughout", "over")
             or ctx.extra.get("next") in ("ended", "ending", "ends", "through")
         ):
-            # "for the year", "the year ended March 31": a span of a year (a fiscal year)
+            # "throughout the year", "the year ended March 31": a span of a year (a
+            # fiscal year); "for the year" is the year itself (DATE) in TimeBank
             return Resolution("DURATION", "P1Y")
         if unit == "quarter":
             ended = self._quarter_ended(ctx)
