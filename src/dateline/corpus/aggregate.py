@@ -3,6 +3,7 @@ QuadClass and PLOVER type counts, by event date or by publication date."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Literal
 
 import pandas as pd
@@ -10,7 +11,8 @@ import pandas as pd
 from dateline.corpus.query import DateField, Filters, Table, date_expression, table_name
 from dateline.corpus.store import CorpusStore
 
-Period = Literal["day", "week", "month", "year"]
+# "all": no time grouping (totals per dyad and type over the whole selection).
+Period = Literal["day", "week", "month", "year", "all"]
 Dyad = Literal["country", "actor", "code", "none"]
 
 _DYAD_COLUMNS: dict[Dyad, tuple[str, str] | None] = {
@@ -36,19 +38,21 @@ def aggregate(
     Weeks start on Monday (ISO). ``table="clusters"`` counts each merged event once
     however many articles reported it; ``"events"`` counts reports.
     """
-    if period not in ("day", "week", "month", "year"):
-        raise ValueError(f"period must be day, week, month or year, not {period!r}")
+    if period not in ("day", "week", "month", "year", "all"):
+        raise ValueError(f"period must be day, week, month, year or all, not {period!r}")
     filters = filters or Filters()
     filters.date_field = date_field
     where, params = filters.where(table)
     day = date_expression(table, date_field)
-    keys = [f"CAST(date_trunc('{period}', {day}) AS DATE) AS period"]
+    keys = [] if period == "all" else [f"CAST(date_trunc('{period}', {day}) AS DATE) AS period"]
     dyad_columns = _DYAD_COLUMNS[dyad]
     if dyad_columns:
         keys += [f"{dyad_columns[0]} AS actor1", f"{dyad_columns[1]} AS actor2"]
     if by_type:
         keys.append("type")
-    group = ", ".join(str(i) for i in range(1, len(keys) + 1))
+    # ``GROUP BY ALL`` with no keys gives the one row of totals.
+    group = ", ".join(str(i) for i in range(1, len(keys) + 1)) or "ALL"
+    order = f"ORDER BY {group}" if keys else ""
     quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS quad{q}" for q in (1, 2, 3, 4))
     sql = f"""
         SELECT {", ".join(keys)},
@@ -59,7 +63,7 @@ def aggregate(
         FROM {table_name(table)}
         WHERE {where} AND {day} IS NOT NULL
         GROUP BY {group}
-        ORDER BY {group}
+        {order}
     """
     result: pd.DataFrame = store.con.execute(sql, params).df()
     return result
@@ -88,9 +92,16 @@ def top_actors(
     limit: int = 10,
     table: Table = "events",
     date_field: DateField = "event",
+    filters: Filters | None = None,
 ) -> pd.DataFrame:
-    """Actors (as source or target) with the most events in a date range."""
-    filters = Filters(since=since, until=until, date_field=date_field)
+    """Actors (as source or target) with the most events in a date range.
+
+    ``filters``, when given, narrow the events further (their dates are replaced by
+    ``since`` and ``until``).
+    """
+    if filters is None:
+        filters = Filters()
+    filters = dataclasses.replace(filters, since=since, until=until, date_field=date_field)
     where, params = filters.where(table)
     source = table_name(table)
     sql = f"""

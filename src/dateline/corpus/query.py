@@ -130,8 +130,12 @@ def query(
     table: Table = "events",
     limit: int | None = None,
     columns: tuple[str, ...] | None = None,
+    offset: int | None = None,
 ) -> pd.DataFrame:
-    """Events (or merged events with ``table="clusters"``) matching the filters."""
+    """Events (or merged events with ``table="clusters"``) matching the filters.
+
+    ``offset`` skips that many rows of the ordered result (paging, as the API does).
+    """
     filters = filters or Filters()
     where, params = filters.where(table)
     selected = ", ".join(columns) if columns else "*"
@@ -142,8 +146,16 @@ def query(
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
+    if offset:
+        sql += f" OFFSET {int(offset)}"
     result: pd.DataFrame = store.con.execute(sql, params).df()
     return result
+
+
+def count(store: CorpusStore, filters: Filters | None = None, *, table: Table = "events") -> int:
+    """How many rows :func:`query` would return without a limit."""
+    where, params = (filters or Filters()).where(table)
+    return store.scalar(f"SELECT count(*) FROM {table_name(table)} WHERE {where}", params)
 
 
 def query_path(path: str, filters: Filters | None = None, **options: Any) -> pd.DataFrame:
