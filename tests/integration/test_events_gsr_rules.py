@@ -122,3 +122,103 @@ def test_elders_take_the_country_of_their_sentence(nlp: Any) -> None:
     )
     event = only(events, "REQUEST")
     assert countries(doc, event.source) == {"NGA"}
+
+
+def test_unclaimed_attack_is_coded_to_the_country_where_it_happens(nlp: Any) -> None:
+    events, doc = code(
+        nlp, "Three Chilean soldiers were killed by a roadside bomb outside the Peruvian city."
+    )
+    event = only(events, "ASSAULT")
+    assert countries(doc, event.source) == {"PER"}
+    assert countries(doc, event.target) == {"CHL"}
+
+
+def test_province_name_gives_its_country(nlp: Any) -> None:
+    events, doc = code(nlp, "The government of Sindh province ordered patrols by police.")
+    event = only(events, "MOBILIZE")
+    assert countries(doc, event.source) == {"PAK"}
+
+
+def test_titled_person_takes_the_country_of_the_title(nlp: Any) -> None:
+    events, doc = code(
+        nlp,
+        "Quatar's emir, Sheikh Hamad al-Thani, launched a mediation effort between Chile and Peru.",
+    )
+    event = only(events, "CONSULT")
+    assert countries(doc, event.source) == {"QAT"}
+    assert countries(doc, event.target) == {"CHL", "PER"}
+
+
+# ---------------------------------------------------------------- targets behind things
+def test_target_behind_a_thing_with_its_own_countryless_actor(nlp: Any) -> None:
+    events, doc = code(
+        nlp, "Palestinian leaders said they would boycott all official contact with Chile."
+    )
+    event = only(events, "THREATEN")
+    assert countries(doc, event.target) == {"CHL"}
+
+
+def test_target_behind_an_agent_phrase(nlp: Any) -> None:
+    events, doc = code(
+        nlp, "Chilean students held demonstrations against abuses by the Peruvian military."
+    )
+    event = only(events, "PROTEST")
+    assert countries(doc, event.target) == {"PER"}
+
+
+def test_supporters_blocking_roads_protest(nlp: Any) -> None:
+    events, _ = code(nlp, "About 200 supporters of the former president blocked roads in Lima.")
+    assert kinds(events) == {"PROTEST"}
+
+
+# ---------------------------------------------------------------- subjects
+def test_stative_passive_subject_is_the_actor(nlp: Any) -> None:
+    events, doc = code(nlp, "Chile is opposed to Peruvian mediation in the dispute.")
+    event = only(events, "REJECT")
+    assert countries(doc, event.source) == {"CHL"}
+    assert countries(doc, event.target) == {"PER"}
+
+
+def test_verb_coordinated_with_a_passive_shares_its_subject(nlp: Any) -> None:
+    events, doc = code(nlp, "Peru's prime minister has been indicted by a court and will resign.")
+    resign = next(e for e in events if e.trigger.text == "resign")
+    assert countries(doc, resign.source) == {"PER"}
+
+
+# ---------------------------------------------------------------- rejections
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean minister rejected the accusations.",
+        "Peru dismissed the allegations by Chile.",
+        "Chilean rebels dismissed an appeal from the president to lay down their arms.",
+    ],
+)
+def test_rejecting_accusations_or_appeals_is_reject(nlp: Any, text: str) -> None:
+    events, _ = code(nlp, text)
+    assert kinds(events) == {"REJECT"}
+
+
+def test_denying_accusations_is_no_event(nlp: Any) -> None:
+    events, _ = code(nlp, "The Chilean minister denied the accusations.")
+    assert not events
+
+
+# ---------------------------------------------------------------- not events
+def test_event_named_as_a_motive_is_not_reported(nlp: Any) -> None:
+    events, _ = code(
+        nlp,
+        "Refugees continued a hunger strike in protest of the Chilean government's refusal "
+        "to accept them.",
+    )
+    assert kinds(events) == {"PROTEST"}
+
+
+def test_participle_used_as_a_noun_is_no_event(nlp: Any) -> None:
+    events, _ = code(nlp, "Chilean helicopters evacuated the wounded from the Peruvian town.")
+    assert "ASSAULT" not in kinds(events)
+
+
+def test_people_sent_on_a_mission_are_not_aid(nlp: Any) -> None:
+    events, _ = code(nlp, "Chile sent 21 personnel to Peru to investigate the crash.")
+    assert "AID" not in kinds(events)

@@ -42,6 +42,8 @@ OBJECT_CONTROL = frozenset(
         "lead",
     }
 )
+# Mediation, mediating, halting or threatening to halt mediation: the parties are targets.
+MEDIATION_CODES = frozenset({"045", "039", "164", "165", "134", "135"})
 # Events between equals: coordinated subjects are all sources, no target needed.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 _SKIP_SUBJECTS = frozenset({"it", "this", "that", "which", "there", "who", "what"})
@@ -62,10 +64,28 @@ def _agent(head: Token) -> list[Token]:
     return []
 
 
+# Participles that describe their subject's stance or activity, not something done to it:
+# "Israel is opposed to", "forces were engaged in ethnic cleansing".
+STATIVE_PASSIVES = frozenset({"oppose", "engage", "involve", "commit", "determine", "prepare"})
+
+
 def subject_of(head: Token, depth: int = 0) -> list[Token]:
     """Subject tokens of the clause headed by ``head``, climbing control and relatives."""
     if _passive(head):
-        return _agent(head)
+        agent = _agent(head)
+        if not agent and head.lemma_.lower() in STATIVE_PASSIVES:
+            # (the parser may hang the subject on the auxiliary: "Chile is opposed")
+            holders = [head, *_children(head, {"auxpass"})]
+            return [s for h in holders for s in _children(h, {"nsubjpass", "nsubj"})]
+        return agent
+    if (
+        head.dep_ == "conj"
+        and _passive(head.head)
+        and not _children(head, {"nsubj", "nsubjpass"})
+        and head.tag_ in ("VB", "VBD", "VBZ", "VBP")
+    ):
+        # "the minister has been indicted and will resign": the shared subject resigns
+        return _children(head.head, {"nsubjpass"})
     subj = [s for s in _children(head, SUBJECT_DEPS) if s.lower_ not in _SKIP_SUBJECTS]
     if subj:
         # "an aide after the president threatened": the subject is the noun just before
@@ -140,12 +160,22 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
+def _mediated(cand: Candidate) -> list[Token]:
+    """The parties of a mediation: "mediation efforts between X and Y", "among X"."""
+    holders = [t for t in (cand.noun, cand.head) if t is not None]
+    if cand.noun is not None and cand.noun.dep_ == "compound":
+        holders.append(cand.noun.head)  # "a mediation effort between X and Y"
+    return [o for h in holders for o in _prep_objects(h, frozenset({"between", "among"}))]
+
+
 def targets_of(cand: Candidate) -> list[Token]:
     if cand.targets:
         return list(cand.targets)
     _, threatened = ultimatum_parties(cand.head)
     if threatened:
         return threatened
+    if cand.code[:3] in MEDIATION_CODES and (parties := _mediated(cand)):
+        return parties
     out: list[Token] = []
     noun = cand.noun
     if noun is not None:

@@ -254,6 +254,12 @@ def find_candidates(sent: Span) -> list[Candidate]:
             continue
         if tok.tag_ in ("VBN", "VBG") and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN":
             continue  # adjectival participle: "seized territory"
+        if (
+            tok.tag_ == "VBN"
+            and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+            and any(c.dep_ == "det" for c in tok.children)
+        ):
+            continue  # a participle used as a noun: "evacuated the wounded"
         lemma = tok.lemma_.lower()
         if lemma in DESCRIBING | {"be"} or lemma in ARGUING:
             special = _special(tok, lex)
@@ -432,6 +438,29 @@ GIVING = frozenset(
 )
 
 
+# People sent somewhere are a mission, not aid: "sent 21 personnel to Bosnia to investigate".
+SENT_PEOPLE = frozenset(
+    {
+        "personnel",
+        "expert",
+        "inspector",
+        "observer",
+        "monitor",
+        "staff",
+        "team",
+        "mission",
+        "delegation",
+        "envoy",
+        "official",
+        "investigator",
+        "troop",
+        "soldier",
+        "peacekeeper",
+        "officer",
+    }
+)
+
+
 def _money_given(tok: Token) -> str | None:
     """Giving as aid: money is economic aid (071, "Germany gave 350 million euros"),
     other things given to a country are aid (070, "provided photographs to Macedonia")."""
@@ -452,7 +481,10 @@ def _money_given(tok: Token) -> str | None:
     things = [
         c
         for c in tok.children
-        if c.dep_ == "dobj" and c.ent_type_ not in ("PERSON", "NORP") and c.lemma_ not in sectors
+        if c.dep_ == "dobj"
+        and c.ent_type_ not in ("PERSON", "NORP")
+        and c.lemma_ not in sectors
+        and c.lemma_.lower() not in SENT_PEOPLE
     ]
     if to_country and things:
         return "070"

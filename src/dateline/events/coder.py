@@ -19,10 +19,15 @@ from dateline.events.dating import event_date, is_future, link_timex
 from dateline.events.details import location, quantities
 from dateline.events.folding import COOPERATIVE, fold, refusal_code
 from dateline.events.frames import apply_frames
-from dateline.events.participants import ParticipantResolver, phrase_bounds
+from dateline.events.participants import (
+    ParticipantResolver,
+    country_of_name,
+    country_of_region,
+    phrase_bounds,
+)
 from dateline.events.restatements import drop_restatements
 from dateline.events.status import status_of
-from dateline.events.tables import code_info, lexicon, plover_of
+from dateline.events.tables import code_info, lexicon, places, plover_of
 from dateline.record import Event, EventStatus, Evidence, Quote, TextSpan
 
 # Extra (code, trigger, sources, targets) per sentence from user verb dictionaries.
@@ -32,6 +37,10 @@ PLACE_TARGETS = frozenset(
     {"ASSAULT", "COERCE", "SANCTION", "AID", "RETREAT", "CONCEDE", "MOBILIZE", "REQUEST"}
 )
 THIRD_PERSON = frozenset({"he", "she", "they", "it"})
+UNCLAIMED = frozenset({"ASSAULT"})
+REJECTING_VERBS = frozenset({"reject", "dismiss", "rebuff", "spurn"})
+BEHIND_PREPS = ("from", "of", "in", "against", "with", "on", "to", "at", "by")
+SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
 NO_RECIPIENT = frozenset({"PROTEST", "MOBILIZE"})
 # Sub-clauses whose actors are not the event's recipient.
 _OTHER_CLAUSES = frozenset(
@@ -131,17 +140,22 @@ def _ids(
             if actor is None and tok.lower_ in THIRD_PERSON:
                 reporter = _reporting_subject(tok)
                 actor = resolver.actor_for(reporter) if reporter is not None else None
-            if actor is None and nested and tok.pos_ == "NOUN":
-                # "a tariff on imports from India": the actor behind a thing
+            if (actor is None or not actor.country) and nested and tok.pos_ == "NOUN":
+                # "a tariff on imports from India", "all official contact with the US",
+                # "violations by the Israeli military": the actor behind a thing
+                # (a thing's own actor without a country looks only at whose it is, not
+                # at places: "a stronghold on the Thai border")
+                preps = BEHIND_PREPS if actor is None else ("from", "of", "with", "by")
                 inner = [c for c in tok.children if c.dep_ == "poss"] + [
                     g
                     for c in tok.children
-                    if c.dep_ == "prep"
-                    and c.lower_ in ("from", "of", "in", "against", "with", "on", "to", "at")
+                    if c.dep_ == "prep" and c.lower_ in preps
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
-                actor = resolver.actor_for(inner[0]) if inner else None
+                behind = resolver.actor_for(inner[0]) if inner else None
+                if behind is not None and (actor is None or behind.country):
+                    actor = behind
             actor_id = actor.id if actor else None
         if actor_id and actor_id not in ids:
             ids.append(actor_id)
@@ -158,14 +172,19 @@ def _build(
 ) -> Event | None:
     trigger = cand.trigger
     quote = _quote_at(doc, trigger.idx)
-    sources, source_toks = _ids(sources_of(cand), resolver, quote)
+    source_heads = sources_of(cand)
+    sources, source_toks = _ids(source_heads, resolver, quote)
     civilian = lexicon().civilian_codes.get(trigger.lemma_.lower())
-    if civilian and cand.kind == "verb" and _civilian(doc, sources):
+    if civilian and cand.kind == "verb" and (_civilian(doc, sources) or _crowd(source_heads)):
         cand.code = civilian  # "protesters blocked roads" is a protest, not a rejection
     state = lexicon().state_codes.get(trigger.lemma_.lower())
     if state and cand.kind == "verb" and _state(doc, sources):
         cand.code = state  # "China protested to Japan": a diplomatic complaint
     action_type = lexicon().plover_overrides.get(_trigger_key(cand)) or plover_of(cand.code)
+    if cand.code == "016" and cand.head.lemma_.lower() in REJECTING_VERBS:
+        # "X rejected the accusations": PLOVER codes the rejection (REJECT); CAMEO keeps
+        # 016, denying responsibility, which Phoenix counts as a statement
+        action_type = "REJECT"
     if action_type == "COOPERATE" and cand.code.startswith("062") and _alone(cand, sources):
         cand.code, action_type = "150", "MOBILIZE"  # a one-country exercise is a show of force
     if not action_type and cand.kind != "user":
@@ -182,7 +201,7 @@ def _build(
         targets = [t for t in targets if not (_countries(doc, [t]) & own)]
     if (
         cand.root == "04"
-        and cand.code[:3] not in ("042", "043")
+        and cand.code[:3] not in ("042", "043", "045")
         and cand.kind != "user"
         and not (sources and targets and _one_sided(cand))
     ):
@@ -214,7 +233,16 @@ def _build(
     scope = _scope(cand)
     participant_ids = {t.i for tok in source_toks + target_toks for t in _phrase(tok)}
     place = location(sent, anchors, participant_ids)
-    if place is not None and action_type in PLACE_TARGETS and not _countries(doc, targets):
+    scene = _scene_country(cand, resolver)
+    if not sources and action_type in UNCLAIMED and scene and scene not in _countries(doc, targets):
+        # an attack nobody claims is coded, as in the PLOVER gold, to the country where
+        # it happens ("a roadside bomb near Samarra killed a US soldier")
+        sources = [_country_actor(doc, resolver, scene)]
+    if (
+        place is not None
+        and (action_type in PLACE_TARGETS or cand.code.startswith("09"))
+        and not _countries(doc, targets)
+    ):
         # PLOVER practice: a material action's recipient is, failing any other with a
         # country, the country where it is done ("banned voting in East Jerusalem",
         # "fired at targets in X")
@@ -242,6 +270,36 @@ def _build(
         quote=quote.id if quote else None,
         confidence=_confidence(cand, sources, targets),
     )
+
+
+def _scene_country(cand: Candidate, resolver: ParticipantResolver) -> str | None:
+    """The country where the event happens, from a place phrase of its clause ("near the
+    town of Samarra", "outside the Iraqi city of Basra", "when they blew themselves up in
+    Tel Aviv"), or None."""
+    holders = [t for t in (cand.head, cand.trigger, cand.noun) if t is not None]
+    holders += [c for h in holders for c in h.children if c.dep_ in ("dobj", "advcl")]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SCENE_PREPS:
+                continue
+            phrase = [t for t in prep.subtree if t.i != prep.i]
+            for tok in phrase:
+                if tok.ent_type_ not in ("GPE", "NORP", "LOC") and not tok.is_title:
+                    continue
+                iso = country_of_name(tok.text) if tok.is_alpha else None
+                if iso is None and tok.ent_type_ in ("GPE", "LOC"):
+                    actor = resolver.actor_for(tok)
+                    iso = actor.country if actor is not None else country_of_region(tok.text)
+                if iso:
+                    return iso
+    return None
+
+
+def _country_actor(doc: Doc, resolver: ParticipantResolver, iso: str) -> str:
+    for actor in doc._.actors:
+        if actor.kind == "country" and actor.country == iso:
+            return actor.id
+    return resolver.country_actor(iso).id
 
 
 def _first_person(tok: Token) -> bool:
@@ -339,6 +397,14 @@ def _civilian(doc: Doc, actor_ids: list[str]) -> bool:
     return any(
         a.sector in ("CVL", "OPP", "REB") or (a.sector is None and a.kind == "group")
         for a in actors
+    )
+
+
+def _crowd(tokens: list[Token]) -> bool:
+    """Do the source phrases name civilians ("200 supporters of X", "crowds")?"""
+    sectors = places().sectors
+    return any(
+        sectors.get(t.lemma_.lower()) == "CVL" or sectors.get(t.lower_) == "CVL" for t in tokens
     )
 
 

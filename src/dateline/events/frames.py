@@ -18,7 +18,9 @@ INTENT = frozenset({"agree", "pledge", "promise", "vow", "offer", "propose", "co
 REQUEST = frozenset(
     {"demand", "call", "urge", "ask", "appeal", "request", "press", "push", "implore", "plead"}
 )
-REJECTION = frozenset({"reject", "refuse", "rule", "decline", "oppose", "resist", "block"})
+REJECTION = frozenset(
+    {"reject", "refuse", "rule", "decline", "oppose", "resist", "block", "dismiss", "rebuff"}
+)
 DENIAL = frozenset({"deny"})
 VERBAL_ROOTS = frozenset({"01", "02", "09", "10", "11", "12", "13"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
@@ -34,8 +36,8 @@ REJECT_CODES = {
     "06": "121",
     "08": "124",
     "05": "120",
-    "11": "016",
-    "09": "016",  # "rejected the accusations": denying responsibility
+    "11": "016",  # "rejected the accusations": denying responsibility (PLOVER REJECT)
+    "09": "016",
 }
 DEMAND_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Governors that make the framed action an option under consideration or a hope, which
@@ -200,7 +202,31 @@ def apply_frames(cands: list[Candidate]) -> list[Candidate]:
         and not _considered(c)
         and not _nominal_gerund(c)
         and not _restated(c, cands)
+        and not _motive(c)
     ]
+
+
+# "in protest of X's refusal", "in retaliation for the attack", "in response to the
+# sanctions": the event named is the motive of another, told as its cause.
+MOTIVE_NOUNS = frozenset({"protest", "retaliation", "response", "reaction", "revenge", "reprisal"})
+
+
+def _motive(c: Candidate) -> bool:
+    if c.kind != "noun" or c.head.i != c.trigger.i:
+        return False
+    tok = c.trigger
+    for _ in range(2):
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return False
+        holder = tok.head.head
+        if (
+            holder.lemma_.lower() in MOTIVE_NOUNS
+            and holder.dep_ == "pobj"
+            and holder.head.lower_ == "in"
+        ):
+            return True
+        tok = holder
+    return False
 
 
 def _direct(frame: Candidate, other: Candidate) -> bool:

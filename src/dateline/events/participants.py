@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import unicodedata
 from collections.abc import Callable
 
 import pycountry
@@ -125,6 +126,30 @@ def country_of_name(name: str) -> str | None:
     return None
 
 
+def _plain(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+@functools.cache
+def _subdivisions() -> dict[str, str | None]:
+    """Province, state and region names (ISO 3166-2) -> their country, None if shared."""
+    table: dict[str, str | None] = {}
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        iso = country.alpha_3 if country is not None else None
+        for name in {_plain(sub.name), _plain(sub.name).split(" and ")[0]}:
+            if len(name) >= 4:
+                table[name] = iso if table.get(name, iso) == iso else None
+    return table
+
+
+def country_of_region(name: str) -> str | None:
+    """Country of a province or region ("Sindh", "Esfahan"), when only one has the name."""
+    name = _plain(name).strip().removeprefix("the ")
+    name = name.removesuffix(" province").removesuffix(" region").removesuffix(" state")
+    return _subdivisions().get(name)
+
+
 @functools.cache
 def _country_names() -> dict[str, str]:
     names = {n: iso for n, iso in places().countries.items() if len(n) >= 5}
@@ -149,8 +174,10 @@ def _phrase_country(doc: Doc, start: int, end: int) -> str | None:
     for ent in doc[start:end].ents:
         if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
             iso = country_of_name(ent.text)
-            if iso is None and ent.label_ == "GPE":
+            if iso is None:
                 iso = country_of_misspelt(ent.text)
+            if iso is None and ent.label_ in ("GPE", "LOC"):
+                iso = country_of_region(ent.text)
             if iso:
                 return iso
     for tok in doc[start:end]:
@@ -235,6 +262,17 @@ class ParticipantResolver:
         ):
             # the phrase itself says the country ("Iran's religious leader X")
             return self._guess(token, start, end) or found
+        if (
+            found is not None
+            and found.kind == "person"
+            and found.country is None
+            and found.kb is None
+            and token.lower_ not in _PRONOUNS
+        ):
+            titled = self._titled_by_country(start, end)
+            if titled is not None:
+                found.country = titled  # "Qatar's emir, Sheikh Hamad": the emir's country
+                found.cameo = titled + (found.sector or "")
         if found is not None:
             if eligible(found):
                 country = self._country_in_sentence(start, end)
@@ -251,6 +289,24 @@ class ParticipantResolver:
                 if found is not None:
                     return found
         return self._guess(token, start, end)
+
+    def country_actor(self, iso: str) -> Actor:
+        """A country actor without a mention (a country the event is coded to)."""
+        key = (-1, hash(iso))
+        if key not in self._fallback:
+            self._counter += 1
+            name = pycountry.countries.get(alpha_3=iso)
+            actor = Actor(
+                id=f"ev-a{self._counter}",
+                name=name.name if name is not None else iso,
+                kind="country",
+                country=iso,
+                cameo=iso,
+                mentions=[],
+            )
+            self._fallback[key] = actor
+            self.doc._.actors.append(actor)
+        return self._fallback[key]
 
     def coordinated_nationalities(self, token: Token) -> list[Actor]:
         """Actors for each country of "US and British forces" beyond the phrase's own."""
@@ -270,6 +326,34 @@ class ParticipantResolver:
                 if actor is not None and actor not in out:
                     out.append(actor)
         return out
+
+    def _titled_by_country(self, start: int, end: int) -> str | None:
+        """ "<Country>'s <title>, <Name>" or "<Name>, <Country>'s <title>": the country."""
+        doc = self.doc
+        sectors = places().sectors
+        # before: Qatar 's emir ,   after: , Qatar 's foreign minister
+        before = list(doc[max(start - 6, 0) : start])
+        after = list(doc[end : min(end + 7, len(doc))])
+        for window in (before[::-1], after):
+            words = [t for t in window if t.text != ","][:5] if window else []
+            if not window or window[0].text != ",":
+                continue
+            poss = next((i for i, t in enumerate(words) if t.tag_ == "POS"), None)
+            if poss is None:
+                continue
+            if window is after:
+                owner, title = words[:poss], words[poss + 1 :]
+            else:
+                title, owner = words[:poss], words[poss + 1 :]
+            if not owner or not title or not any(t.lower_ in sectors for t in title):
+                continue
+            name = owner[-1] if window is after else owner[0]
+            iso = country_of_name(name.text) or (
+                country_of_misspelt(name.text) if name.is_title else None
+            )
+            if iso:
+                return iso
+        return None
 
     def _country_near(self, token: Token, start: int, end: int) -> str | None:
         """A country named in the phrase or its "of/in/from" complement."""
@@ -313,6 +397,8 @@ class ParticipantResolver:
             and (token.pos_ != "PROPN" or ent in ("DATE", "TIME", "MONEY", "CARDINAL"))
         ):
             return None
+        if country is None and ent == "PERSON":
+            country = self._titled_by_country(start, end)
         if country is None and (sector in _CONTEXT_SECTORS or ent == "ORG"):
             # "Ousted President X ... returning to Kyrgyzstan": the sentence says where
             country = self._country_in_sentence(start, end)
