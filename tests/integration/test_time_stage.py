@@ -336,3 +336,13 @@ def test_throughout_the_year_is_a_span_and_currently_comma_a_marker(
     assert found == []
     found = triples(timexes(nlp, stage, "The firm currently employs 300 people."))
     assert found == [("currently", "DATE", "PRESENT_REF")]
+
+
+def test_determiners_of_possessors_and_periods(nlp: Language, stage: TimeStage) -> None:
+    text = "The latest quarter's results were weak. Profit fell over a three-year period."
+    found = triples(timexes(nlp, stage, text, dt.date(2025, 10, 28)))
+    assert ("The latest quarter", "DATE", "2025-Q3") in found
+    assert ("a three-year period", "DURATION", "P3Y") in found
+    # a determiner of the following noun stays out
+    found = triples(timexes(nlp, stage, "The third-quarter results were weak."))
+    assert found[0][0] == "third-quarter"

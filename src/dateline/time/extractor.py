@@ -98,6 +98,7 @@ _TEXT_KEY = "_dateline_time_text"
 _RELATIVE_TO_EVENT = re.compile(
     r"(?i:earlier|later)\s+(?=(?i:this\s+week)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 )
+_SPAN_NOUN = re.compile(r"\s(?:period|term|span|stretch|interval)$")
 _LATER_SIGNAL = re.compile(r"\s+(?i:later)$")
 # "a year earlier", "year-ago": compared with the quarter being reported, unless the
 # sentence is about a longer reporting period.
@@ -203,6 +204,13 @@ class TimexExtractor:
         if first.i == 0:
             return
         prev = doc[first.i - 1]
+        if (
+            prev.lower_ in ("a", "an")
+            and f.kind == "duration_adj"
+            and _SPAN_NOUN.search(text, 0, f.end)
+        ):
+            f.start = prev.idx  # "a three-year period": the period is the expression
+            return
         if prev.lower_ != "the":
             return
         if f.kind in ("the_unit", "week_of"):
@@ -213,6 +221,8 @@ class TimexExtractor:
         last = span[-1]
         if (
             last.dep_ in _ADJECTIVAL_DEPS
+            # "the latest quarter's results": "the" goes with the possessor
+            and not (last.dep_ == "poss" or _next_lower(doc, last) == "'s")
             and last.head.i >= span.end
             and last.head.lower_ not in ("period", "quarter", "year", "month", "week")
         ):
