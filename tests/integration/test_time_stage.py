@@ -346,3 +346,10 @@ def test_determiners_of_possessors_and_periods(nlp: Language, stage: TimeStage) 
     # a determiner of the following noun stays out
     found = triples(timexes(nlp, stage, "The third-quarter results were weak."))
     assert found[0][0] == "third-quarter"
+
+
+def test_in_n_years_points_ahead_only_in_future_clauses(nlp: Language, stage: TimeStage) -> None:
+    found = triples(timexes(nlp, stage, "The bonds will be redeemed in five years."))
+    assert found == [("five years", "DATE", "2030")]
+    found = triples(timexes(nlp, stage, "Spending rose 2%, the smallest gain in a year."))
+    assert found == [("a year", "DURATION", "P1Y")]

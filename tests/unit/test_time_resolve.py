@@ -223,3 +223,17 @@ def test_the_past_24_hours_is_the_past_day(resolver: Resolver) -> None:
     assert value(resolver, "duration", "the past 24 hours") == "P1D"
     assert value(resolver, "duration", "the last twenty-four hours") == "P1D"
     assert value(resolver, "duration", "24 hours") == "PT24H"
+
+
+def test_in_n_years_in_a_future_clause_is_a_point_ahead(resolver: Resolver) -> None:
+    def resolve(text: str, tense: Tense) -> str | None:
+        ctx = Context(dct=THURSDAY, tense=tense, extra={"prev": "in"})
+        res = resolver.resolve("duration", text, ctx)
+        return None if res is None else f"{res.type} {res.value}"
+
+    assert resolve("five years", "future") == "DATE 2030"
+    assert resolve("a year or two", "future") == "DATE FUTURE_REF"
+    assert resolve("three months", "future") == "DATE 2025-11"
+    # a past or present clause, or hours: a stretch of time
+    assert resolve("a year", "past") == "DURATION P1Y"
+    assert resolve("two hours", "future") == "DURATION PT2H"

@@ -253,8 +253,9 @@ class TimexExtractor:
             if span is None or not self.acceptable(doc, f, span):
                 continue
             text = text_of(doc)[f.start : f.end]
-            ctx.tense = self._tense(span) if f.kind in TENSE_KINDS else "none"
-            ctx.extra["prev"] = doc[span.start - 1].lower_ if span.start > 0 else ""
+            ctx.extra["prev"] = prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+            in_span = f.kind == "duration" and prev == "in"  # "in two years"
+            ctx.tense = self._tense(span) if f.kind in TENSE_KINDS or in_span else "none"
             # the word before a leading or preceding "the" ("throughout the year")
             ctx.extra["before_the"] = _word_before_the(doc, span)
             ctx.extra["next"] = doc[span.end].lower_ if span.end < len(doc) else ""

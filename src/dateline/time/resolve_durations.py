@@ -107,6 +107,16 @@ class DurationRules(DayRules):
             "L": f"P{n}L",
         }[code]
 
+    @staticmethod
+    def _in_future(ws: list[str], code: str, ctx: Context) -> bool:
+        """ "in two years" in a future clause: a point ahead, not a stretch of time."""
+        return (
+            ctx.extra.get("prev") == "in"
+            and ctx.tense == "future"
+            and ws[0] != "the"
+            and code not in ("S", "MIN", "H")
+        )
+
     def _r_duration(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
         if ws == ["one", "day"] and ctx.extra.get("prev") in _MODALS:
             # "Islam will one day be ...": someday, not a day's length.
@@ -126,11 +136,16 @@ class DurationRules(DayRules):
             ),
             None,
         )
+        if anchor is None and self._in_future(ws, code, ctx):
+            # "The stock will be redeemed in five years": the time five years from now
+            anchor = "hence"
         if anchor is None:
             if code == "H" and amount == 24 and _LOOKING_BACK & set(ws[:idx]):
                 # "in the last 24 hours": the past day, a round figure (TimeBank: P1D)
                 return Resolution("DURATION", "P1D")
             return Resolution("DURATION", self.duration_value(code, amount))
+        if tail[:1] == ["or"] and tail[1:2] != ["so"]:
+            amount = None  # "in a year or two", "a week or more ago": no exact point
         if anchor == "later" and ctx.ref is None:
             # "Three days later, ..." with no date named before: a stretch after an
             # event of the story, not a day counted from publication; TimeML annotates
