@@ -222,3 +222,60 @@ def test_participle_used_as_a_noun_is_no_event(nlp: Any) -> None:
 def test_people_sent_on_a_mission_are_not_aid(nlp: Any) -> None:
     events, _ = code(nlp, "Chile sent 21 personnel to Peru to investigate the crash.")
     assert "AID" not in kinds(events)
+
+
+# ---------------------------------------------------------------- PLOVER conventions
+def test_peacekeepers_arriving_are_received_by_the_host(nlp: Any) -> None:
+    events, doc = code(
+        nlp, "A first group of Chilean peacekeeping troops arrived in Peru on Tuesday."
+    )
+    event = only(events, "RETREAT")
+    assert event.cameo == "0861"
+    assert countries(doc, event.source) == {"PER"}
+    assert countries(doc, event.target) == {"CHL"}
+
+
+def test_receiving_observers_allows_international_involvement(nlp: Any) -> None:
+    events, _ = code(
+        nlp, "The Peruvian prime minister received a mission of observers from the OSCE."
+    )
+    event = only(events, "RETREAT")
+    assert event.cameo == "0862"
+
+
+def test_call_for_sanctions_is_an_accusation(nlp: Any) -> None:
+    events, doc = code(nlp, "The Chilean archbishop called for sanctions against Peru.")
+    event = only(events, "ACCUSE")
+    assert countries(doc, event.target) == {"PER"}
+
+
+def test_conditional_withdrawal_is_a_threat(nlp: Any) -> None:
+    events, _ = code(
+        nlp, "Chile announced that it will withdraw its troops from Peru unless elections are held."
+    )
+    assert kinds(events) == {"THREATEN"}
+
+
+def test_army_preparing_to_attack_mobilizes(nlp: Any) -> None:
+    events, _ = code(nlp, "The Chilean army prepared to resume shelling Peruvian positions.")
+    assert kinds(events) == {"MOBILIZE"}
+
+
+def test_offered_concessions_is_an_intent(nlp: Any) -> None:
+    events, _ = code(nlp, "A Chilean official offered concessions to Peru last year.")
+    event = only(events, "AGREE")
+    assert event.cameo == "035"
+
+
+def test_called_off_strike_eases_dissent(nlp: Any) -> None:
+    events, _ = code(
+        nlp, "The Chilean teachers' union announced that it has called off a four-day strike."
+    )
+    event = only(events, "CONCEDE")
+    assert event.cameo == "082" and event.status == "occurred"
+
+
+def test_intelligence_provided_to_a_country_is_aid(nlp: Any) -> None:
+    events, doc = code(nlp, "Chile is providing aerial photographs and intelligence to Peru.")
+    event = only(events, "AID")
+    assert countries(doc, event.target) == {"PER"}

@@ -154,11 +154,17 @@ def noun_code(tok: Token, lex: Lexicon | None = None) -> str | None:
     return code
 
 
+STRIKE_VERBS = frozenset({"go", "on", "call", "stage", "hold", "end", "suspend", "join", "declare"})
+
+
 def _labour_strike(tok: Token) -> bool:
     mods = {c.lower_ for c in tok.children}
-    return bool(mods & {"general", "national", "nationwide", "hunger", "labour", "labor"}) or (
-        tok.head.lemma_ == "go" or tok.head.lemma_ == "on"
-    )
+    if mods & {"general", "national", "nationwide", "hunger", "labour", "labor", "indefinite"}:
+        return True
+    # "a four-day strike", "a 24-hour strike": strikes by workers last a set time
+    if any(w.lower_ in ("day", "hour", "week") for c in tok.children for w in c.subtree):
+        return True
+    return tok.head.lemma_.lower() in STRIKE_VERBS and tok.dep_ in ("dobj", "pobj")
 
 
 def _has_participant(noun: Token) -> bool:
@@ -244,9 +250,11 @@ def find_candidates(sent: Span) -> list[Candidate]:
             if head is None:
                 continue
             if head.i != tok.i:
-                code = lex.noun_verb_codes.get(head.lemma_.lower(), {}).get(
-                    code[:2], lex.noun_verb_codes.get(head.lemma_.lower(), {}).get("*", code)
-                )
+                table = lex.noun_verb_codes.get(head.lemma_.lower(), {})
+                particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
+                if particles:  # "called off a strike" is not "called a strike"
+                    table = lex.noun_verb_codes.get(f"{head.lemma_.lower()} {particles[0]}", table)
+                code = table.get(code[:2], table.get("*", code))
                 noun_heads.add(head.i)
             out.append(Candidate(trigger=tok, head=head, code=code, kind="noun", noun=tok))
     for tok in sent:
@@ -274,7 +282,7 @@ def find_candidates(sent: Span) -> list[Candidate]:
         code = code or _money_given(tok) or _phoned(tok)
         if code is None:
             continue
-        if code.startswith("02") and _asks_for_punishment(tok, lex):
+        if code.startswith("02") and asks_for_punishment(tok, lex):
             code = "100"  # "called for sanctions against X" is a demand, not an appeal
         out.append(Candidate(trigger=tok, head=tok, code=code, kind="verb"))
     for tok in sent:  # copular evaluations: "the talks were constructive"
@@ -472,7 +480,7 @@ def _money_given(tok: Token) -> str | None:
         ):
             return "071"
     to_country = any(
-        c.dep_ == "prep"
+        c.dep_ in ("prep", "dative")
         and c.lower_ == "to"
         and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP") for g in c.children)
         for c in tok.children
@@ -502,7 +510,8 @@ def _phoned(tok: Token) -> str | None:
     return None
 
 
-def _asks_for_punishment(tok: Token, lex: Lexicon) -> bool:
+def asks_for_punishment(tok: Token, lex: Lexicon | None = None) -> bool:
+    lex = lex or lexicon()
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             code = noun_code(obj, lex)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from dateline.events.arguments import expand, sources_of, targets_of
-from dateline.events.candidates import Candidate, find_candidates
+from dateline.events.candidates import Candidate, asks_for_punishment, find_candidates
 from dateline.events.dating import event_date, is_future, link_timex
 from dateline.events.details import location, quantities
 from dateline.events.folding import COOPERATIVE, fold, refusal_code
@@ -187,6 +187,13 @@ def _build(
         action_type = "REJECT"
     if action_type == "COOPERATE" and cand.code.startswith("062") and _alone(cand, sources):
         cand.code, action_type = "150", "MOBILIZE"  # a one-country exercise is a show of force
+    if action_type == "REQUEST" and cand.kind == "verb" and asks_for_punishment(cand.head):
+        # PLOVER (0.5b1 DISAPPROVE): calling for sanctions or force against someone is
+        # an accusation; CAMEO keeps the demand (10)
+        action_type = "ACCUSE"
+    if action_type == "ASSAULT" and cand.kind != "user" and _readied(cand.head):
+        # "the army prepared to resume shelling": a show of force, not yet an attack
+        cand.code, action_type = "150", "MOBILIZE"
     if not action_type and cand.kind != "user":
         return None  # CAMEO 01 statements are not PLOVER events
     # a user dictionary's own codes (statements, test-only codes) are kept as given
@@ -194,6 +201,16 @@ def _build(
     if not sources and quote is not None and quote.speaker:
         sources = [quote.speaker]
     targets = [t for t in targets if t not in sources]
+    mission = _mission(cand, source_heads)
+    if mission is not None and cand.kind != "user":
+        # CAMEO 086x, PLOVER RETREAT: a country receiving peacekeepers or observers
+        # allows international involvement; the host is the source, the senders the target
+        code, arrived = mission
+        host = _scene_country(cand, resolver) if arrived else None
+        if arrived and host is not None:
+            sources, targets = [_country_actor(doc, resolver, host)], sources
+        if host is not None or not arrived:
+            cand.code, action_type = code, "RETREAT"
     if len(_countries(doc, sources)) > 1:
         # "Palestinians and Israelis failed to agree on the fate of Palestinian offices":
         # a target of a source's own country would pair it with the other source
@@ -272,6 +289,42 @@ def _build(
     )
 
 
+PEACEKEEPERS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping", "blue helmet"})
+OBSERVERS = frozenset({"observer", "monitor", "inspector", "verifier"})
+READYING = frozenset({"prepare", "poise", "gear", "ready"})
+
+
+def _mission(cand: Candidate, source_heads: list[Token]) -> tuple[str, bool] | None:
+    """(CAMEO code, arrival?) when peacekeepers or observers arrive or are received."""
+    code3 = cand.code[:3]
+    if code3 in ("042", "154") and cand.kind == "verb":
+        phrase = [t for h in source_heads for t in h.subtree]
+        arrived = True
+    elif code3 in ("043", "080", "030") and cand.kind == "verb":
+        objects = [c for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        phrase = [t for o in objects for t in o.subtree]
+        arrived = False
+    else:
+        return None
+    lemmas = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
+    if lemmas & PEACEKEEPERS:
+        return "0861", arrived
+    if lemmas & OBSERVERS:
+        return "0862", arrived
+    return None
+
+
+def _readied(head: Token) -> bool:
+    tok = head
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "dobj", "pcomp", "pobj", "prep") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in READYING:
+            return True
+    return False
+
+
 def _scene_country(cand: Candidate, resolver: ParticipantResolver) -> str | None:
     """The country where the event happens, from a place phrase of its clause ("near the
     town of Samarra", "outside the Iraqi city of Basra", "when they blew themselves up in
@@ -283,6 +336,14 @@ def _scene_country(cand: Candidate, resolver: ParticipantResolver) -> str | None
             if prep.dep_ != "prep" or prep.lower_ not in SCENE_PREPS:
                 continue
             phrase = [t for t in prep.subtree if t.i != prep.i]
+            for ent in holder.doc[phrase[0].i : phrase[-1].i + 1].ents if phrase else []:
+                if ent.label_ in ("GPE", "LOC", "ORG"):
+                    iso = country_of_name(ent.text) or country_of_region(ent.text)
+                    actor = resolver.actor_for(ent.root) if iso is None else None
+                    if actor is not None and actor.kind == "country":
+                        iso = actor.country
+                    if iso:
+                        return iso
             for tok in phrase:
                 if tok.ent_type_ not in ("GPE", "NORP", "LOC") and not tok.is_title:
                     continue

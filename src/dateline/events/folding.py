@@ -8,7 +8,11 @@ SANCTION / THREATEN / 1312.
 from __future__ import annotations
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
-THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT"})
+# (a threatened withdrawal or resignation is a threat too: "will withdraw its
+# peacekeepers unless ...", CAMEO 136 threaten to halt international involvement)
+THREATENABLE = frozenset(
+    {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT", "RETREAT"}
+)
 MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 # CAMEO code of a cooperative action -> code of refusing it (12x): "will not accept".
 REFUSAL = {"04": "125", "03": "127", "07": "122", "06": "121", "08": "124", "05": "120"}
@@ -64,6 +68,8 @@ THREAT = {
     "14": "133",
     "15": "138",
     "12": "130",
+    "087": "136",
+    "08": "130",
 }
 
 

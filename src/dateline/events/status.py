@@ -130,7 +130,7 @@ def status_of(head: Token, noun: Token | None = None) -> EventStatus:
         return "hypothetical"
     if aux & FUTURE_AUX or (aux & {"to"} and _is_be_to(head)):
         return "planned"
-    if any(lemma in PLAN_GOVERNORS for lemma in lemmas[:1]):
+    if any(lemma in PLAN_GOVERNORS for lemma in lemmas[:1]) and not _done(head):
         return "planned"
     for gov in governors[:1]:
         if _aux_words(gov) & FUTURE_AUX:
@@ -142,6 +142,15 @@ def status_of(head: Token, noun: Token | None = None) -> EventStatus:
     if head.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
         return "ongoing"
     return "occurred"
+
+
+def _done(head: Token) -> bool:
+    """A finite past or perfect clause tells what happened, whatever governs it:
+    "announced that it has called off the strike"."""
+    if head.dep_ != "ccomp":
+        return False
+    aux = _aux_words(head)
+    return head.tag_ == "VBD" or (head.tag_ == "VBN" and bool(aux & {"has", "have", "had"}))
 
 
 def _is_be_to(head: Token) -> bool:
