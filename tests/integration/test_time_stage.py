@@ -353,3 +353,10 @@ def test_in_n_years_points_ahead_only_in_future_clauses(nlp: Language, stage: Ti
     assert found == [("five years", "DATE", "2030")]
     found = triples(timexes(nlp, stage, "Spending rose 2%, the smallest gain in a year."))
     assert found == [("a year", "DURATION", "P1Y")]
+
+
+def test_then_current_is_the_past(nlp: Language, stage: TimeStage) -> None:
+    found = triples(timexes(nlp, stage, "Holders could buy stock at the then-current price."))
+    assert found == [("then-current", "DATE", "PAST_REF")]
+    found = triples(timexes(nlp, stage, "Holders could buy stock at the then current price."))
+    assert found == [("then current", "DATE", "PAST_REF")]

@@ -297,7 +297,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             "vague",
             rf"(?:the )?(?:recent|coming|past|next few|last few|past few) "
             rf"(?:days|weeks|months|years|decades|quarters)\b|"
-            rf"(?:{alternation([*lex.present_ref, *lex.past_ref, *lex.future_ref])})\b",
+            rf"(?:{alternation([*lex.present_ref, *lex.past_ref, *lex.future_ref])})\b|"
+            # "the then-current price": current at that past time
+            r"\bthen(?:-|\s+)current\b",
         ),
     ]
     rules = [

@@ -241,7 +241,7 @@ class DurationRules(DayRules):
             # "in recent months": TimeBank reads a vague stretch of time, while
             # "in recent years", "recent days" refer to the past at large
             return Resolution("DURATION", f"PX{PLURAL_UNITS[ws[-1]]}")
-        if any(w in ("recent", "recently", "past", "lately") for w in ws):
+        if any(w in ("recent", "recently", "past", "lately", "then") for w in ws):
             return Resolution("DATE", "PAST_REF")
         if "next" in ws:
             return Resolution("DATE", "FUTURE_REF")
