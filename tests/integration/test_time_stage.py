@@ -360,3 +360,8 @@ def test_then_current_is_the_past(nlp: Language, stage: TimeStage) -> None:
     assert found == [("then-current", "DATE", "PAST_REF")]
     found = triples(timexes(nlp, stage, "Holders could buy stock at the then current price."))
     assert found == [("then current", "DATE", "PAST_REF")]
+
+
+def test_earlier_in_the_year_is_one_expression(nlp: Language, stage: TimeStage) -> None:
+    found = triples(timexes(nlp, stage, "Planting was delayed earlier in the year by rain."))
+    assert found == [("earlier in the year", "DATE", "2025")]

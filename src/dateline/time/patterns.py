@@ -203,7 +203,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             rf"(?:{position} ?)?{rel_words} (?:fiscal |calendar )?(?:week|weekend|month|year|"
             rf"quarter|decade|century|half|spring|summer|fall|autumn|winter|period)\b(?: or so\b)?",
         ),
-        ("end_of", rf"{position} the (?:year|month|week|quarter|decade|century)\b"),
+        (
+            "end_of",
+            rf"(?:{position}|earlier in|later in) the (?:year|month|week|quarter|decade|century)\b",
+        ),
         (
             "relative_day",
             r"(?:the )?(?:next|following|previous|preceding|same|prior|that|day) "
