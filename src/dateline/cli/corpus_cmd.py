@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, cast
 
@@ -10,6 +11,8 @@ import typer
 
 from dateline.cli.main import EXIT_ARTICLE_FAILED, EXIT_OK, app, usage_error
 from dateline.corpus.query import SUMMARY_COLUMNS, Filters, Table
+from dateline.scale.cli import DASK_ADDRESS, SCHEDULER, WORKERS
+from dateline.scale.options import resolve_scale
 
 STAGE_ALIASES = {
     "time": "dateline_time_v1",
@@ -112,6 +115,9 @@ def ingest(
     verify: bool = typer.Option(
         False, "--verify", help="Check the tables' row counts against the stored records."
     ),
+    workers: int = WORKERS,
+    scheduler: str | None = SCHEDULER,
+    dask_address: str | None = DASK_ADDRESS,
 ) -> None:
     """Store articles and their records in a DuckDB corpus (idempotent, incremental).
 
@@ -127,6 +133,10 @@ def ingest(
     if missing:
         usage_error(f"no such file or directory: {', '.join(missing)}")
     stage_names = _stages(stages)
+    try:
+        scale = resolve_scale(workers=workers, scheduler=scheduler, dask_address=dask_address)
+    except ValueError as exc:
+        usage_error(str(exc))
     date = None
     if published is not None:
         from dateline.corpus.keys import normalize_published
@@ -135,26 +145,31 @@ def ingest(
             f"--published is not a date: {published!r}"
         )
 
-    def make_records() -> Any:
-        from dateline.pipeline import Pipeline, PipelineOptions
+    # Workers only produce records; this process alone writes to DuckDB (a single
+    # writer), one transaction per batch, exactly as in a serial run.
+    executors = ExitStack()
 
-        pipeline = Pipeline(
-            PipelineOptions(
-                model=model,
-                stages=stage_names,
-                batch_size=min(batch_size, 16),
-                max_chars=max_chars,
-                dictionaries=tuple(str(p) for p in dictionary),
-            )
+    def make_records() -> Any:
+        from dateline.pipeline import PipelineOptions
+        from dateline.scale import open_executor
+
+        options = PipelineOptions(
+            model=model,
+            stages=stage_names,
+            batch_size=min(batch_size, 16),
+            max_chars=max_chars,
+            dictionaries=tuple(str(p) for p in dictionary),
         )
-        return lambda articles: (r.to_dict() for r in pipeline.pipe(articles))
+        executor = open_executor(options, scale)
+        executors.callback(executor.close)
+        return lambda articles: (r.to_dict() for r in executor.map(articles))
 
     def report(stats: IngestStats) -> None:
         if verbose:
             sys.stderr.write(f"batch {stats.batches} committed: {stats.stored} stored\n")
             sys.stderr.flush()
 
-    with CorpusStore(db) as store:
+    with executors, CorpusStore(db) as store:
         if records:
             stats = ingest_records(
                 store, read_records(inputs), batch_size=batch_size, progress=report

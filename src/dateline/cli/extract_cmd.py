@@ -16,8 +16,10 @@ import typer
 from dateline.cli.main import EXIT_ARTICLE_FAILED, EXIT_OK, app, usage_error
 from dateline.cli.progress import stderr_is_interactive, track
 from dateline.ingest.readers import STDIN, count_articles, read_inputs
-from dateline.pipeline import Pipeline, PipelineOptions
+from dateline.pipeline import PipelineOptions
 from dateline.record import Record
+from dateline.scale import open_executor, resolve_scale
+from dateline.scale.cli import DASK_ADDRESS, SCHEDULER, WORKERS
 
 FORMATS = ("jsonl", "json")
 
@@ -42,6 +44,9 @@ def extract(
         1_000_000, "--max-chars", min=1, help="Longer articles get error E003 (never truncated)."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    workers: int = WORKERS,
+    scheduler: str | None = SCHEDULER,
+    dask_address: str | None = DASK_ADDRESS,
 ) -> None:
     """Extract one dateline/1 record per article, in input order, ids echoed.
 
@@ -60,22 +65,28 @@ def extract(
             usage_error(f"--published is not a date: {published!r} (expected YYYY-MM-DD)")
     if out is not None and out.is_dir():
         usage_error(f"--out is a directory: {out}")
+    try:
+        scale = resolve_scale(workers=workers, scheduler=scheduler, dask_address=dask_address)
+    except ValueError as exc:
+        usage_error(str(exc))
 
     options = PipelineOptions(
         batch_size=batch_size,
         max_chars=max_chars,
         dictionaries=tuple(str(p) for p in dictionary),
     )
-    pipeline = Pipeline(options)
     articles = read_inputs(inputs, published=date, max_chars=max_chars)
     # Records printed on the same terminal would tear the bar apart: show it only
     # when records go to a file or a pipe.
     show_progress = not quiet and stderr_is_interactive() and (out is not None or not _stdout_tty())
     total = count_articles(inputs) if show_progress else None
-    records = track(pipeline.pipe(articles), total=total, enabled=show_progress)
     errors: Counter[str] = Counter()
-    with _open_output(out) as stream:
-        count = write_records(_tally(records, errors), stream, format)
+    # Serial runs Pipeline.pipe in this process; other schedulers stream the same
+    # records, in input order, from worker processes (see dateline.scale).
+    with open_executor(options, scale) as executor:
+        records = track(executor.map(articles), total=total, enabled=show_progress)
+        with _open_output(out) as stream:
+            count = write_records(_tally(records, errors), stream, format)
     if not quiet:
         _summary(count, errors, out)
     raise typer.Exit(EXIT_ARTICLE_FAILED if errors else EXIT_OK)
