@@ -145,6 +145,11 @@ def test_events_paging(client: TestClient) -> None:
     ]
     assert [p["total"] for p in pages] == [12, 12, 12]
     assert [i["id"] for p in pages for i in p["items"]] == [i["id"] for i in whole]
+    newest = client.get("/v1/events", params={"merged": True, "order": "desc"}).json()["items"]
+    dates = [i["event_date"] for i in newest]
+    assert dates == sorted(dates, reverse=True) and {i["id"] for i in newest} == {
+        i["id"] for i in whole
+    }
 
 
 @pytest.mark.parametrize(
@@ -157,6 +162,7 @@ def test_events_paging(client: TestClient) -> None:
         {"offset": -1},
         {"date": "ingested"},
         {"merged": "perhaps"},
+        {"order": "random"},
     ],
 )
 def test_bad_query_parameters_are_422(client: TestClient, params: dict[str, Any]) -> None:
@@ -380,3 +386,15 @@ def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "no such database" in result.stderr and "dateline ingest" in result.stderr
+
+
+def test_serve_refuses_a_file_that_is_not_a_corpus(tmp_path: Path) -> None:
+    import duckdb
+
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).close()
+    garbage = tmp_path / "garbage.duckdb"
+    garbage.write_text("not a database", encoding="utf-8")
+    for path, words in ((other, "not a dateline corpus"), (garbage, "cannot open")):
+        result = CliRunner().invoke(register_subcommands(), ["serve", "--db", str(path)])
+        assert result.exit_code == 2 and words in result.stderr, result.stderr

@@ -16,7 +16,12 @@ from typing import Any
 
 from dateline.api.frames import record_row, rows
 from dateline.corpus.aggregate import type_counts
+from dateline.corpus.schema import TABLES
 from dateline.corpus.store import CorpusStore
+
+
+class NotACorpusError(ValueError):
+    """The database opens but lacks the corpus tables."""
 
 
 class CorpusReader:
@@ -29,6 +34,19 @@ class CorpusReader:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self.store = CorpusStore(self.path, read_only=True)
+        present = {
+            row[0]
+            for row in self.store.con.execute(
+                "SELECT table_name FROM information_schema.tables"
+            ).fetchall()
+        }
+        missing = [t for t in TABLES if t not in present]
+        if missing:
+            self.store.close()
+            raise NotACorpusError(
+                f"{self.path} is a DuckDB file but not a dateline corpus "
+                f"(no table {', '.join(missing)}); build one with 'dateline ingest'"
+            )
 
     @contextmanager
     def session(self) -> Iterator[CorpusStore]:

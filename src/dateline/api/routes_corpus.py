@@ -87,15 +87,27 @@ def corpus_router(reader: CorpusReader | None, max_page: int) -> APIRouter:
         merged: Merged = False,
         limit: Annotated[int, Query(ge=1, le=max_page)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
+        order: Annotated[
+            Literal["asc", "desc"], Query(description="By date: oldest (asc) or newest first.")
+        ] = "asc",
     ) -> SafeJSONResponse:
         table: Literal["events", "clusters"] = "clusters" if merged else "events"
-        frame = query(store, where, table=table, limit=limit, offset=offset)
+        frame = query(
+            store, where, table=table, limit=limit, offset=offset, newest_first=order == "desc"
+        )
         items = rows(frame)
         for item in items:
             item["id"] = item.get("cluster_id" if merged else "event_uid")
         total = count(store, where, table=table)
         return SafeJSONResponse(
-            {"total": total, "limit": limit, "offset": offset, "merged": merged, "items": items}
+            {
+                "total": total,
+                "limit": limit,
+                "offset": offset,
+                "order": order,
+                "merged": merged,
+                "items": items,
+            }
         )
 
     @router.get(

@@ -32,6 +32,7 @@ def serve(
     import uvicorn
 
     from dateline.api import ServeOptions, create_app
+    from dateline.api.corpus import NotACorpusError
     from dateline.pipeline import PipelineOptions
 
     if db is not None and not db.is_file():
@@ -49,6 +50,8 @@ def serve(
         application = create_app(options)
     except duckdb.Error as exc:
         usage_error(f"cannot open {db} read-only: {exc}")
+    except NotACorpusError as exc:
+        usage_error(str(exc))
     where = f"http://{host}:{port}/"
     sys.stderr.write(
         f"dateline: serving {'the corpus ' + str(db) if db else 'extraction only'} at {where} "

@@ -131,17 +131,20 @@ def query(
     limit: int | None = None,
     columns: tuple[str, ...] | None = None,
     offset: int | None = None,
+    newest_first: bool = False,
 ) -> pd.DataFrame:
     """Events (or merged events with ``table="clusters"``) matching the filters.
 
-    ``offset`` skips that many rows of the ordered result (paging, as the API does).
+    ``offset`` skips that many rows of the ordered result (paging, as the API does);
+    ``newest_first`` reverses the date order (undated rows still come last).
     """
     filters = filters or Filters()
     where, params = filters.where(table)
     selected = ", ".join(columns) if columns else "*"
+    direction = "DESC NULLS LAST" if newest_first else ""
     sql = (
         f"SELECT {selected} FROM {table_name(table)} WHERE {where} "
-        f"ORDER BY {date_expression(table, filters.date_field)}, "
+        f"ORDER BY {date_expression(table, filters.date_field)} {direction}, "
         f"{'event_uid' if table == 'events' else 'cluster_id'}"
     )
     if limit is not None:

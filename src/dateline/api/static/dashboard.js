@@ -125,18 +125,22 @@ function annotated(text, spans) {
 }
 
 // -- corpus: chart -------------------------------------------------------------------
-function mondays(first, last) {
+// Buckets of ``period`` from the first to the last one given (ISO dates, UTC).
+function buckets(first, last, period) {
   const out = [];
   const day = new Date(`${first}T00:00:00Z`);
   const end = new Date(`${last}T00:00:00Z`);
-  while (day <= end && out.length < 2000) {
+  while (day <= end && out.length < 5000) {
     out.push(day.toISOString().slice(0, 10));
-    day.setUTCDate(day.getUTCDate() + 7);
+    if (period === "week") day.setUTCDate(day.getUTCDate() + 7);
+    else if (period === "month") day.setUTCMonth(day.getUTCMonth() + 1);
+    else if (period === "year") day.setUTCFullYear(day.getUTCFullYear() + 1);
+    else day.setUTCDate(day.getUTCDate() + 1);
   }
   return out;
 }
 
-function drawChart(rows, by) {
+function drawChart(rows, by, period) {
   const chart = clear(document.getElementById("chart"));
   const legend = clear(document.getElementById("legend"));
   if (!rows.length) {
@@ -144,7 +148,7 @@ function drawChart(rows, by) {
     return;
   }
   const periods = rows.map((r) => r.period).sort();
-  const weeks = mondays(periods[0], periods[periods.length - 1]);
+  const weeks = buckets(periods[0], periods[periods.length - 1], period);
   // series: [{key, label, color}] and counts[week][key]
   const counts = new Map(weeks.map((w) => [w, {}]));
   let series;
@@ -191,14 +195,17 @@ function drawChart(rows, by) {
       const h = (n / scaleMax) * plotH;
       y -= h;
       const bar = svg("rect", { class: "bar", x, y, width: barW, height: h, fill: s.color, "data-week": week, "data-series": s.key, "data-count": n });
-      bar.append(svg("title", {}, `week of ${week}: ${s.label} ${n}`));
+      bar.append(svg("title", {}, `${period} of ${week}: ${s.label} ${n}`));
       root.append(bar);
     }
     if (i % labelEvery === 0) {
-      root.append(svg("text", { x: x + barW / 2, y: H - bottom + 16, "text-anchor": "middle" }, week.slice(5)));
+      const label = period === "year" ? week.slice(0, 4) : period === "month" ? week.slice(0, 7) : week.slice(5);
+      root.append(svg("text", { x: x + barW / 2, y: H - bottom + 16, "text-anchor": "middle" }, label));
     }
   });
-  root.append(svg("text", { x: W - right, y: H - 4, "text-anchor": "end" }, `weeks starting on Monday (${weeks[0].slice(0, 4)}), by ${document.querySelector("#filters select[name=date]").value} date`));
+  const basis = document.querySelector("#filters select[name=date]").value;
+  const unit = period === "week" ? `weeks starting on Monday (${weeks[0].slice(0, 4)})` : `${period}s`;
+  root.append(svg("text", { x: W - right, y: H - 4, "text-anchor": "end" }, `${unit}, by ${basis} date`));
   chart.append(root);
   for (const s of series) legend.append(el("span", { style: `--swatch: ${s.color}` }, s.label));
 }
@@ -230,8 +237,10 @@ function barRows(tbody, items) {
 
 async function loadDyads() {
   const by = document.getElementById("dyad-by").value;
-  const data = await getJSON(withParams("/v1/aggregates", { period: "all", dyad: by, limit: 10, merged: true }));
-  barRows(document.querySelector("#dyads tbody"), data.rows.map((r) => ({
+  const data = await getJSON(withParams("/v1/aggregates", { period: "all", dyad: by, limit: 11, merged: true }));
+  // Events with neither side known say nothing about who acts on whom.
+  const known = data.rows.filter((r) => r.actor1 || r.actor2).slice(0, 10);
+  barRows(document.querySelector("#dyads tbody"), known.map((r) => ({
     label: `${r.actor1 || "?"} → ${r.actor2 || "—"}`,
     n: r.events,
     title: r.goldstein_mean === null ? null : `Goldstein sum ${r.goldstein_sum.toFixed(1)}, mean ${r.goldstein_mean.toFixed(2)}`,
@@ -243,17 +252,28 @@ async function loadActors() {
   barRows(document.querySelector("#actors tbody"), data.rows.map((r) => ({ label: r.actor, n: r.events })));
 }
 
+// Weekly when the selection spans up to three years; else months, else years, so
+// that bars stay readable (a corpus may cite events decades back).
+const MAX_BARS = 160;
+
 async function loadChart() {
   const by = document.getElementById("series-by").value;
-  const extra = { period: "week", dyad: "none", merged: true };
-  if (by === "type") extra.by_type = true;
-  const data = await getJSON(withParams("/v1/aggregates", extra));
-  drawChart(data.rows, by);
+  let data;
+  let period = "week";
+  for (period of ["week", "month", "year"]) {
+    const extra = { period, dyad: "none", merged: true };
+    if (by === "type") extra.by_type = true;
+    data = await getJSON(withParams("/v1/aggregates", extra));
+    const periods = data.rows.map((r) => r.period).sort();
+    if (!periods.length || buckets(periods[0], periods[periods.length - 1], period).length <= MAX_BARS) break;
+  }
+  document.getElementById("chart-title").textContent = `Events per ${period}`;
+  drawChart(data.rows, by, period);
 }
 
 // -- corpus: events table -------------------------------------------------------------------
 async function loadEvents() {
-  const data = await getJSON(withParams("/v1/events", { merged: true, limit: PAGE, offset: state.offset }));
+  const data = await getJSON(withParams("/v1/events", { merged: true, limit: PAGE, offset: state.offset, order: "desc" }));
   state.total = data.total;
   const tbody = clear(document.querySelector("#events tbody"));
   document.getElementById("events-count").textContent = `(${data.total} merged events)`;
@@ -267,7 +287,7 @@ async function loadEvents() {
   }
   for (const item of data.items) {
     const row = el("tr", { "data-id": item.id, class: item.id === state.selected ? "selected" : null, tabindex: 0 },
-      el("td", {}, item.event_date || item.first_report || ""),
+      el("td", { class: "date" }, item.event_date || item.first_report || ""),
       el("td", {}, actorCell(item.actor1_name, item.actor1_country)),
       el("td", {}, typeBadge(item.type)),
       el("td", {}, actorCell(item.actor2_name, item.actor2_country)),
@@ -470,6 +490,16 @@ async function start() {
   document.getElementById("corpus-body").hidden = false;
   const stats = await getJSON("/v1/stats");
   info.textContent = `${stats.counts.articles} articles · ${stats.counts.events} event reports · ${stats.counts.event_clusters} merged events · published ${stats.first_published || "?"} to ${stats.last_published || "?"}`;
+  // A corpus spanning years opens on its last year of reporting (editable; Reset
+  // returns to it): events cited from decades back would flatten the chart.
+  const last = stats.last_published;
+  if (stats.first_published && last && Date.parse(last) - Date.parse(stats.first_published) > 400 * 86400e3) {
+    const since = new Date(`${last}T00:00:00Z`);
+    since.setUTCFullYear(since.getUTCFullYear() - 1);
+    const input = document.querySelector("#filters input[name=since]");
+    input.defaultValue = since.toISOString().slice(0, 10);
+    input.value = input.defaultValue;
+  }
   const countries = document.getElementById("countries");
   for (const c of stats.countries) countries.append(el("option", { value: c.country }, `${c.events}`));
   document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
