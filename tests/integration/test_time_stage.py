@@ -365,3 +365,8 @@ def test_then_current_is_the_past(nlp: Language, stage: TimeStage) -> None:
 def test_earlier_in_the_year_is_one_expression(nlp: Language, stage: TimeStage) -> None:
     found = triples(timexes(nlp, stage, "Planting was delayed earlier in the year by rain."))
     assert found == [("earlier in the year", "DATE", "2025")]
+
+
+def test_weeks_or_months_is_one_vague_duration(nlp: Language, stage: TimeStage) -> None:
+    found = triples(timexes(nlp, stage, "He probably died within weeks or months of his capture."))
+    assert found == [("weeks or months", "DURATION", "PXW")]

@@ -275,6 +275,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             "bare_units",
             r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))"
             r"(?:years|months|weeks|days|decades|centuries|hours|minutes)\b"
+            r"(?: or (?:years|months|weeks|days|decades|hours))?\b"  # "within weeks or months"
             r"(?: (?:ago|earlier|later))?"
             # "over the years": an unspecified stretch
             r"|(?<=\bover\s)the (?:years|decades|centuries|months)\b",

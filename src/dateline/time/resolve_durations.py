@@ -180,6 +180,8 @@ class DurationRules(DayRules):
         return Resolution("DATE", timex_value(point), point)
 
     def _r_bare_units(self, text: str, ws: list[str], ctx: Context) -> Resolution | None:
+        if "or" in ws:
+            ws = ws[: ws.index("or")]  # "weeks or months": the shorter, first unit
         found = self._unit_and_amount(ws, text)
         if found is None:
             return None
