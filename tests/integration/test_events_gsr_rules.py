@@ -279,3 +279,45 @@ def test_intelligence_provided_to_a_country_is_aid(nlp: Any) -> None:
     events, doc = code(nlp, "Chile is providing aerial photographs and intelligence to Peru.")
     event = only(events, "AID")
     assert countries(doc, event.target) == {"PER"}
+
+
+# ---------------------------------------------------------------- more participants
+def test_praised_for_a_deed_targets_the_object(nlp: Any) -> None:
+    events, doc = code(nlp, "Spain praised Morocco for its cooperation in fighting immigration.")
+    event = only(events, "SUPPORT")
+    assert countries(doc, event.target) == {"MAR"}
+    assert "COOPERATE" not in kinds(events)
+
+
+def test_bomb_exploding_is_an_attack_coded_to_the_place(nlp: Any) -> None:
+    events, doc = code(nlp, "A car bomb exploded near a police station in Lisbon.")
+    event = only(events, "ASSAULT")
+    assert countries(doc, event.source) == {"PRT"}
+
+
+def test_unclaimed_killing_by_an_explosion(nlp: Any) -> None:
+    events, doc = code(nlp, "An explosion at a mosque in northern Nigeria killed 12 worshippers.")
+    event = only(events, "ASSAULT")
+    assert countries(doc, event.source) == {"NGA"}
+
+
+def test_protesters_burning_tires_protest(nlp: Any) -> None:
+    events, _ = code(nlp, "Opposition supporters in Kenya burned tires in Nairobi.")
+    assert kinds(events) == {"PROTEST"}
+
+
+def test_expulsion_of_people_targets_them(nlp: Any) -> None:
+    events, doc = code(nlp, "Angola's government ordered the expulsion of 50 Zairean nationals.")
+    event = only(events, "SANCTION")
+    assert countries(doc, event.target) == {"COD"}
+
+
+def test_demand_that_someone_acts_targets_them(nlp: Any) -> None:
+    events, doc = code(nlp, "Iran demanded that the United States release the frozen assets.")
+    event = only(events, "REQUEST")
+    assert countries(doc, event.target) == {"USA"}
+
+
+def test_accused_as_a_description_is_no_accusation(nlp: Any) -> None:
+    events, _ = code(nlp, "Chile expelled five Peruvian nationals accused of spying.")
+    assert kinds(events) == {"SANCTION"}

@@ -44,6 +44,8 @@ OBJECT_CONTROL = frozenset(
 )
 # Mediation, mediating, halting or threatening to halt mediation: the parties are targets.
 MEDIATION_CODES = frozenset({"045", "039", "164", "165", "134", "135"})
+# Actions done to people or things, whose "of" object is the target.
+DONE_TO = frozenset({"08", "16", "17", "18", "19", "20"})
 # Events between equals: coordinated subjects are all sources, no target needed.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 _SKIP_SUBJECTS = frozenset({"it", "this", "that", "which", "there", "who", "what"})
@@ -180,6 +182,9 @@ def targets_of(cand: Candidate) -> list[Token]:
     noun = cand.noun
     if noun is not None:
         out += _prep_objects(noun, TARGET_PREPS - {"from", "over"})
+        if cand.code[:2] in DONE_TO and not cand.code.startswith("087"):
+            # "the expulsion of 50 Zairean nationals", "the release of prisoners"
+            out += _prep_objects(noun, frozenset({"of"}))
         for c in noun.children:  # "sanctions hitting Russia"
             if c.dep_ == "acl":
                 out += _children(c, {"dobj"})
@@ -214,6 +219,10 @@ def targets_of(cand: Candidate) -> list[Token]:
         else:
             out.append(obj)
     out += _prep_objects(head, TARGET_PREPS)
+    if cand.code[:2] == "10" and cand.kind == "verb" and not out:
+        # "demanded that the United States release the assets": who is asked
+        for clause in _children(head, {"ccomp"}):
+            out += [s for s in _children(clause, {"nsubj", "nsubjpass"}) if s.pos_ != "PRON"]
     if cand.code.startswith("042"):  # a visit's host: "arrived in Amman"
         out += _prep_objects(head, frozenset({"in"}))
     return out

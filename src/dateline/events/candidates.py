@@ -230,7 +230,10 @@ def _noun_head(tok: Token, lex: Lexicon) -> Token | None:
     if node.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("during", "for"):
         verb = gov.head
         reporting = verb.lemma_.lower() in REPORTING | {"call"}
-        if verb.pos_ == "VERB" and (gov.lower_ == "during" or not reporting):
+        # "praised Morocco for its cooperation", "condemned the US for its support":
+        # with an object, "for" gives the reason, an event of the object's own
+        reason = gov.lower_ == "for" and any(c.dep_ == "dobj" for c in verb.children)
+        if verb.pos_ == "VERB" and (gov.lower_ == "during" or not (reporting or reason)):
             return verb
     if tok.lemma_.lower() not in lex.verb_only_nouns and _has_participant(node):
         return tok
@@ -279,7 +282,9 @@ def find_candidates(sent: Span) -> list[Candidate]:
         code = _verb_code(tok, lex)
         if code is not None and not _object_allowed(tok, lex):
             code = None
-        code = code or _money_given(tok) or _phoned(tok)
+        if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.lemma_.lower() in ALLEGING_VERBS:
+            continue  # "nationals accused of spying": a description, not an accusation
+        code = code or _money_given(tok) or _phoned(tok) or _exploded(tok)
         if code is None:
             continue
         if code.startswith("02") and asks_for_punishment(tok, lex):
@@ -496,6 +501,24 @@ def _money_given(tok: Token) -> str | None:
     ]
     if to_country and things:
         return "070"
+    return None
+
+
+ALLEGING_VERBS = frozenset({"accuse", "suspect", "charge", "allege", "blame"})
+EXPLOSIVES = frozenset(
+    {"bomb", "device", "explosive", "mine", "landmine", "grenade", "shell", "rocket", "car"}
+)
+
+
+def _exploded(tok: Token) -> str | None:
+    """A bomb going off is a bombing (183): "a car bomb exploded near a police station"."""
+    if tok.lemma_.lower() not in ("explode", "detonate", "blast") and not (
+        tok.lemma_.lower() == "go" and any(c.lower_ == "off" for c in tok.children)
+    ):
+        return None
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lemma_.lower() in EXPLOSIVES for s in subjects):
+        return "183"
     return None
 
 

@@ -224,6 +224,15 @@ def _build(
     ):
         # PLOVER: meetings without a host and a visitor list all participants as actors
         sources, targets = sources + [t for t in targets if t not in sources], []
+    if (
+        not sources
+        and action_type in UNCLAIMED
+        and not any(t.pos_ == "PRON" for t in source_heads)  # "they": someone named before
+        and (scene := _scene_country(cand, resolver))
+    ):
+        # an attack nobody claims is coded, as in the PLOVER gold, to the country where
+        # it happens ("a roadside bomb near Samarra killed a US soldier")
+        sources = [_country_actor(doc, resolver, scene)]
     if not sources and not targets:
         return None  # no actor: not a political event ("the storm hit the coast")
     status: EventStatus = cand.status or status_of(cand.head, cand.noun)  # type: ignore[assignment]
@@ -250,11 +259,6 @@ def _build(
     scope = _scope(cand)
     participant_ids = {t.i for tok in source_toks + target_toks for t in _phrase(tok)}
     place = location(sent, anchors, participant_ids)
-    scene = _scene_country(cand, resolver)
-    if not sources and action_type in UNCLAIMED and scene and scene not in _countries(doc, targets):
-        # an attack nobody claims is coded, as in the PLOVER gold, to the country where
-        # it happens ("a roadside bomb near Samarra killed a US soldier")
-        sources = [_country_actor(doc, resolver, scene)]
     if (
         place is not None
         and (action_type in PLACE_TARGETS or cand.code.startswith("09"))
@@ -330,7 +334,11 @@ def _scene_country(cand: Candidate, resolver: ParticipantResolver) -> str | None
     town of Samarra", "outside the Iraqi city of Basra", "when they blew themselves up in
     Tel Aviv"), or None."""
     holders = [t for t in (cand.head, cand.trigger, cand.noun) if t is not None]
-    holders += [c for h in holders for c in h.children if c.dep_ in ("dobj", "advcl")]
+    # the object's or the subject's place ("an explosion at a mosque in northern Nigeria
+    # killed"), and that of a "when" clause
+    holders += [
+        c for h in holders for c in h.children if c.dep_ in ("dobj", "advcl", "nsubj", "nsubjpass")
+    ]
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in SCENE_PREPS:
