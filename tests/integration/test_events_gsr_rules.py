@@ -321,3 +321,33 @@ def test_demand_that_someone_acts_targets_them(nlp: Any) -> None:
 def test_accused_as_a_description_is_no_accusation(nlp: Any) -> None:
     events, _ = code(nlp, "Chile expelled five Peruvian nationals accused of spying.")
     assert kinds(events) == {"SANCTION"}
+
+
+def test_condemned_raid_targets_the_raider(nlp: Any) -> None:
+    events, doc = code(nlp, "Arab foreign ministers condemned Israel's raid on Tunisia.")
+    event = only(events, "ACCUSE")
+    assert countries(doc, event.target) == {"ISR"}
+
+
+def test_protested_operations_are_the_protest_object(nlp: Any) -> None:
+    events, doc = code(
+        nlp, "Thousands of Chileans demonstrated in Lima against Peruvian military operations."
+    )
+    assert kinds(events) == {"PROTEST"}
+    assert countries(doc, only(events, "PROTEST").target) == {"PER"}
+
+
+def test_cutting_ties_reduces_relations(nlp: Any) -> None:
+    events, _ = code(nlp, "Chile cut diplomatic ties with Peru on Monday.")
+    event = only(events, "SANCTION")
+    assert event.cameo == "161"
+
+
+def test_protesters_storming_a_building_riot(nlp: Any) -> None:
+    events, _ = code(nlp, "Protesters in Lima stormed the Peruvian parliament.")
+    assert kinds(events) == {"PROTEST"}
+
+
+def test_missile_test_is_a_show_of_force(nlp: Any) -> None:
+    events, _ = code(nlp, "Pakistan test-fired a nuclear-capable missile on Saturday.")
+    assert kinds(events) == {"MOBILIZE"}

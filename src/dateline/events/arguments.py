@@ -44,6 +44,8 @@ OBJECT_CONTROL = frozenset(
 )
 # Mediation, mediating, halting or threatening to halt mediation: the parties are targets.
 MEDIATION_CODES = frozenset({"045", "039", "164", "165", "134", "135"})
+# Judgements of another's action: their target is whoever acted.
+_JUDGING = frozenset({"11", "05", "12"})
 # Actions done to people or things, whose "of" object is the target.
 DONE_TO = frozenset({"08", "16", "17", "18", "19", "20"})
 # Events between equals: coordinated subjects are all sources, no target needed.
@@ -200,7 +202,13 @@ def targets_of(cand: Candidate) -> list[Token]:
             elif _object_of(noun, cand.head):
                 # "rejected a US offer", "rejected X's proposal", "an offer from Y":
                 # whoever made the thing rejected or accepted is the event's target
-                out += noun_sources(noun) + _prep_objects(noun, frozenset({"from", "by"}))
+                makers = noun_sources(noun) + _prep_objects(noun, frozenset({"from", "by"}))
+                judged = noun_code(noun)
+                if makers and cand.code[:2] in _JUDGING and judged and judged[:2] != cand.root:
+                    # "condemned Israel's raid on Tunisia": the raider is condemned, not
+                    # the one raided
+                    return makers
+                out += makers
                 # "granted asylum to X", "sent aid to Y": the recipient
                 out += _prep_objects(cand.head, frozenset({"to"}))
                 if cand.code[:2] in _CONTENT_ROOTS:  # "repeated its demand that X ..."

@@ -285,6 +285,8 @@ def find_candidates(sent: Span) -> list[Candidate]:
         if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.lemma_.lower() in ALLEGING_VERBS:
             continue  # "nationals accused of spying": a description, not an accusation
         code = code or _money_given(tok) or _phoned(tok) or _exploded(tok)
+        if code is not None and code[:2] in ("18", "19", "20") and _tested(tok):
+            code = "150"  # "test-fired a missile": a show of force, not an attack
         if code is None:
             continue
         if code.startswith("02") and asks_for_punishment(tok, lex):
@@ -508,6 +510,15 @@ ALLEGING_VERBS = frozenset({"accuse", "suspect", "charge", "allege", "blame"})
 EXPLOSIVES = frozenset(
     {"bomb", "device", "explosive", "mine", "landmine", "grenade", "shell", "rocket", "car"}
 )
+
+
+def _tested(tok: Token) -> bool:
+    """A weapons test: "test-fired", "test fired", "fired ... in a test"."""
+    doc = tok.doc
+    before = doc[max(tok.i - 2, 0) : tok.i]
+    return any(t.lower_ == "test" for t in before) or any(
+        c.lower_ in ("test", "tests") for c in tok.subtree if c.i > tok.i
+    )
 
 
 def _exploded(tok: Token) -> str | None:

@@ -188,6 +188,12 @@ def apply_frames(cands: list[Candidate]) -> list[Candidate]:
             _absorb(frame, inner)
         elif frame.root in VERBAL_ROOTS or frame.kind == "evaluation":
             _absorb(frame, inner)
+        elif frame.root == "14":
+            # "demonstrated against Turkish military operations": what is protested is
+            # the protest's object, not an event reported (its actor is the target)
+            protested = [c for c in inner if c.kind == "noun" and _against(frame, c)]
+            same = [c for c in inner if _same_category(frame, c) and not _own_subject(c)]
+            _absorb(frame, protested + [c for c in same if c not in protested])
         else:
             # Same kind of action nested ("launched attacks, killing 50"): one event.
             same = [c for c in inner if _same_category(frame, c) and not _own_subject(c)]
@@ -227,6 +233,16 @@ def _motive(c: Candidate) -> bool:
             return True
         tok = holder
     return False
+
+
+def _against(frame: Candidate, other: Candidate) -> bool:
+    """Is ``other`` the object of "against"/"over" hanging on the frame verb?"""
+    tok = other.trigger
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("against", "over", "at")
+        and tok.head.head.i == frame.head.i
+    )
 
 
 def _direct(frame: Candidate, other: Candidate) -> bool:
