@@ -105,6 +105,13 @@ def test_chart_tables_and_offline(page: Any, server: str, tmp_path: Path) -> Non
     assert page.locator("#actors tbody tr").count() == 10
     assert "12 articles" in page.locator("#corpus-info").inner_text()
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+    page.select_option("#series-by", "quad")
+    page.wait_for_selector("#chart rect.bar[data-series=quad4]")
+    assert "material conflict" in page.locator("#legend").inner_text()
+    quads = page.locator("#chart rect.bar")
+    assert sum(int(quads.nth(i).get_attribute("data-count")) for i in range(quads.count())) == 12
+    page.select_option("#series-by", "type")
+    page.wait_for_selector("#chart rect.bar[data-series=ASSAULT]")
     # Offline: nothing was fetched from anywhere but this server (data: URLs aside).
     foreign = [u for u in page.requested if not u.startswith((server, "data:"))]
     assert foreign == [] and page.errors == []

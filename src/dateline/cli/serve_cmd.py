@@ -20,7 +20,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="TCP port."),
     max_chars: int = typer.Option(
-        200_000, "--max-chars", min=1, help="Longest article text /v1/extract accepts."
+        100_000, "--max-chars", min=1, help="Longest article text /v1/extract parses."
     ),
     max_batch: int = typer.Option(32, "--max-batch", min=1, help="Articles per batch request."),
     preload: bool = typer.Option(
