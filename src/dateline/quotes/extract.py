@@ -68,6 +68,8 @@ class Found:
     cue_lemma: str = ""
     origin: str = "cue"  # cue | quote-after-cue | colon-intro | same-speaker
     same_paragraph: bool = False  # a same-speaker quote right after its speaker's quote
+    # A bare cue's content when no quotation claims it: (content, speaker or None).
+    fallback: tuple[tuple[int, int], tuple[int, int] | None] | None = None
 
 
 def doc_text(doc: Doc) -> str:
@@ -107,9 +109,18 @@ def _span_of_tokens(tokens: list[Token]) -> tuple[int, int]:
 def _speaker_tokens_span(token: Token) -> tuple[int, int] | None:
     """The speaker phrase headed by ``token``; a relative pronoun ("who said") is the
     local mention itself, its antecedent is found through ``_head_span``."""
-    if token.lower_ == "it" and token.dep_ == "nsubj":
+    if token.lower_ == "it" and token.dep_ == "nsubj" and _expletive_it(token):
         return None
     return _subtree_span(token)
+
+
+def _expletive_it(token: Token) -> bool:
+    """'It seems that', 'it is clear', 'it was reported': no one speaks. 'It slams
+    Trump', 'it reads': the ad or document does."""
+    verb = token.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _RAISING or verb.lemma_.lower() == "be":
+        return True
+    return any(c.dep_ in ("acomp", "auxpass", "expl") for c in verb.children)
 
 
 def _head_span(token: Token) -> tuple[int, int]:
@@ -200,7 +211,23 @@ def _narrow_objects(verb: Token, objects: list[Token]) -> list[Token]:
         clause = [c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.i > obj.i]
         if clause and next(clause[0].subtree).lower_ == "that":
             return clause
+    if len(objects) == 1 and objects[0].dep_ == "dobj":
+        # 'raised questions about X', 'made no mention of X': what is said is X.
+        obj = objects[0]
+        if obj.lemma_.lower() in _ABOUT_NOUNS:
+            prep = next((c for c in obj.rights if c.dep_ == "prep"), None)
+            if prep is not None and prep.lower_ in ("about", "of", "on", "against", "over"):
+                inner = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                if inner:
+                    return inner
     return objects
+
+
+# Nouns whose "about/of/on" object is what the statement is about. Chosen on PolNeAR
+# train, where "support for", "ban on", "issue of" keep the noun but these do not.
+_ABOUT_NOUNS = frozenset(
+    {"concern", "concerns", "question", "mention", "defense", "defence", "detail", "attack", "sign"}
+)
 
 
 # Nouns of attitude whose "that" clause is the attributed content.
@@ -298,6 +325,10 @@ def _from_verb(doc: Doc, verb: Token) -> Found | None:
         raised = _from_raising(doc, verb)
         if raised is not None:
             return raised
+    if lemma in _CHAIN_VERBS:
+        chained = _from_chain(doc, verb)
+        if chained is not None:
+            return chained
     subject = _subject_of(verb)
     children = _content_children(verb, subject)
     cue = _cue_span(verb)
@@ -309,6 +340,7 @@ def _from_verb(doc: Doc, verb: Token) -> Found | None:
         # A bare cue ("he said:", "said Ushakov"): content may come from quote marks.
         found = Found(start=cue[0], end=cue[0], cue=cue)
         _set_speaker(found, subject if subject is not None else _inverted_speaker(verb))
+        found.fallback = _fallback_content(doc, verb, subject, cue)
         return found
     start, end = _clip(doc, verb, cue, _span_of_tokens(children))
     if end <= start:
@@ -321,7 +353,120 @@ def _from_verb(doc: Doc, verb: Token) -> Found | None:
         _set_speaker(found, _inverted_speaker(verb))
     if found.speaker is None:
         _speaker_from_misparse(found, verb)
+    if found.speaker is None and not found.cue_after:
+        _set_speaker(found, _speaker_left_of(verb))
     return found
+
+
+# Verbs of phase and effort ("continued to call for", "tried to discuss", "went on to
+# praise"): what is attributed is what the verb after "to" says, and that verb belongs
+# to the cue. Chosen on PolNeAR train (where the annotation runs the cue into the
+# second verb for these, but not for "wanted to", "refused to", "vowed to").
+_CHAIN_VERBS = frozenset(
+    {
+        "try",
+        "continue",
+        "go",
+        "need",
+        "have",
+        "move",
+        "set",
+        "struggle",
+        "fail",
+        "tend",
+        "attempt",
+        "hesitate",
+        "begin",
+        "start",
+        "keep",
+        "use",
+        "proceed",
+        "choose",
+        "manage",
+    }
+)
+
+
+def _from_chain(doc: Doc, verb: Token) -> Found | None:
+    """'Sanders continued to call for a single-payer system': content of "call for",
+    cue "continued to call for", speaker the subject of "continued"."""
+    inner = next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > verb.i),
+        None,
+    )
+    if inner is None or inner.i - verb.i > 4:
+        return None
+    found = _from_verb(doc, inner)
+    if found is None or found.end <= found.start or found.cue is None:
+        return None
+    if found.start < verb.idx:
+        return None
+    found.cue = (_cue_span(verb)[0], found.cue[1])
+    if found.speaker is None:
+        _set_speaker(found, _subject_of(verb))
+    return found
+
+
+# Prepositions whose object is what a cue with no other complement is about ("went
+# after X", "pushed back on X", "sounded off on X"); place and time prepositions
+# ("in", "at", "during") are circumstances.
+_FALLBACK_PREPS = frozenset(
+    {"on", "after", "about", "against", "over", "into", "toward", "towards"}
+)
+
+# An attitude adjective's preposition ("leery of", "angry at", "outspoken on").
+_ADJ_PREPS = frozenset({"of", "at", "with", "to", "for"})
+
+
+def _fallback_content(
+    doc: Doc, verb: Token, subject: Token | None, cue: tuple[int, int]
+) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """What a bare cue says when no quotation follows it: the object of its
+    preposition ("pushed back on the charges"), or, for a passive, its subject ("The
+    plan was rejected by the mayor", the mayor speaking)."""
+    text = doc_text(doc)
+    preps = _FALLBACK_PREPS | _ADJ_PREPS if verb.pos_ == "ADJ" else _FALLBACK_PREPS
+    for child in verb.rights:
+        if child.dep_ != "prep" or child.lower_ not in preps:
+            continue
+        inner = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        if not inner or any(c.ent_type_ in ("DATE", "TIME") for c in inner):
+            continue
+        span = _trim(text, *_span_of_tokens(inner))
+        return (span, None) if span[1] > span[0] else None
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.i < verb.i:
+        if subject.pos_ == "PRON" and subject.lower_ not in ("who", "which", "that"):
+            return None
+        span = _trim(text, *_subtree_span(subject))
+        if span[1] > cue[0]:
+            return None
+        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return (span, _subtree_span(by) if by is not None else None)
+    return None
+
+
+def _speaker_left_of(verb: Token) -> Token | None:
+    """'Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said
+    ...' with the name parsed as a conjunct of "Nevada": the name right before the
+    verb (past its apposition) speaks, when it is a person or organisation."""
+    i = verb.i - 1
+    while i >= verb.sent.start and (
+        verb.doc[i].is_punct or verb.doc[i].dep_ in ("punct", "aux", "neg")
+    ):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    token = verb.doc[i]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.i < verb.i:
+        token = token.head
+    if token.dep_ == "appos" and token.head.i < token.i:
+        token = token.head
+    if token.dep_ not in ("conj", "npadvmod", "dep", "nmod", "appos", "pobj", "dobj"):
+        return None
+    if token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.right_edge.i >= verb.i:
+        return None
+    return token
 
 
 def _speaker_from_misparse(found: Found, verb: Token) -> None:
@@ -409,6 +554,16 @@ def _from_raising(doc: Doc, verb: Token) -> Found | None:
     """'Trump seemed to relish the fight': the content is the subject and infinitive."""
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if xcomp is None and verb.lemma_.lower() != "expect":
+        # 'The plan seemed like a long shot', 'she appeared confident'
+        xcomp = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in ("acomp", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "like")
+            ),
+            None,
+        )
     if subject is None or xcomp is None or subject.lower_ == "it":
         return None
     s_start, s_end = _subtree_span(subject)
@@ -748,6 +903,22 @@ def _attach_free_segments(doc: Doc, cues: list[Found], segments: list[Segment]) 
                 )
             )
     _merge_open_ended_into_next(text, quotes, segments)
+    for cue in bare:
+        if cue.fallback is None or cue.end > cue.start:
+            continue
+        (start, end), speaker = cue.fallback
+        if any(q.start < end and start < q.end for q in quotes):
+            continue
+        cue.start, cue.end = start, end
+        cue.cue_after = cue.cue is not None and cue.cue[0] >= end
+        cue.origin = "fallback"
+        if speaker is not None or cue.cue_after:
+            cue.speaker = speaker
+            cue.speaker_head = None
+            if speaker is not None:
+                token = _token_at(doc, speaker[1] - 1)
+                cue.speaker_head = _head_span(token) if token is not None else None
+        quotes.append(cue)
     return quotes
 
 
@@ -995,7 +1166,46 @@ def extract(
             if q.same_paragraph
             or filter_model.probability(candidate_features(doc, q)) >= filter_model.threshold
         ]
+    for quote in quotes:
+        # After the filter, which learned on whole clauses.
+        _drop_trailing_relative(doc, quote, segments)
     return quotes
+
+
+# Relative pronouns of a non-restrictive clause that comments on the last noun of the
+# content (", which was passed in 2010"): the narrator's aside, not the statement.
+_ASIDE_PRONOUNS = frozenset({"which", "whose"})
+
+
+def _drop_trailing_relative(doc: Doc, quote: Found, segments: list[Segment]) -> None:
+    """'... repeal the Dodd-Frank Act, which was passed in 2010': the content ends at
+    the comma. Only outside quotation marks and for single-piece content."""
+    if len(quote.parts) > 1:
+        return
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return
+    for token in span[1:-1]:
+        if token.text != "," or token.i + 1 >= span.end:
+            continue
+        pronoun = doc[token.i + 1]
+        if pronoun.lower_ not in _ASIDE_PRONOUNS:
+            continue
+        clause = pronoun
+        while clause.dep_ != "relcl" and clause.head is not clause and clause.head.i > token.i:
+            clause = clause.head
+        if clause.dep_ != "relcl" or clause.right_edge.i < span.end - 2:
+            continue
+        if any(_is_cue_verb(t) for t in clause.subtree):
+            return  # "which he said runs the risk": an attribution of its own
+        if any(s.start <= token.idx < s.end for s in segments):
+            return
+        start, end = _trim(doc_text(doc), quote.start, token.idx)
+        if end > start:
+            quote.end = end
+            if quote.parts:
+                quote.parts = [(quote.start, quote.end)]
+        return
 
 
 def _skip_lead_in(text: str, quote: Found) -> None:
