@@ -351,3 +351,23 @@ def test_protesters_storming_a_building_riot(nlp: Any) -> None:
 def test_missile_test_is_a_show_of_force(nlp: Any) -> None:
     events, _ = code(nlp, "Pakistan test-fired a nuclear-capable missile on Saturday.")
     assert kinds(events) == {"MOBILIZE"}
+
+
+def test_fighting_a_social_ill_is_no_attack(nlp: Any) -> None:
+    events, _ = code(nlp, "Chile and Peru agreed to cooperate in fighting terrorism.")
+    assert "ASSAULT" not in kinds(events)
+
+
+def test_money_in_aid_is_aid(nlp: Any) -> None:
+    events, doc = code(nlp, "Germany will provide 50 million euros in humanitarian aid to Sudan.")
+    event = only(events, "AGREE")  # a planned aid: the folding rule
+    assert event.cameo.startswith("033")
+    assert countries(doc, event.source) == {"DEU"}
+
+
+def test_allowing_inspectors_is_international_involvement(nlp: Any) -> None:
+    events, _ = code(
+        nlp, "The Iraqi government allowed UN weapons inspectors to resume their work."
+    )
+    event = only(events, "RETREAT")
+    assert event.cameo == "0862"

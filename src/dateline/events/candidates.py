@@ -222,7 +222,11 @@ def _noun_head(tok: Token, lex: Lexicon) -> Token | None:
         node.dep_ == "pobj"
         and gov.dep_ == "prep"
         and gov.lower_ == "in"
-        and (gov.head.like_num or gov.head.ent_type_ == "MONEY")
+        and (
+            gov.head.like_num
+            or gov.head.ent_type_ == "MONEY"
+            or any(c.dep_ == "nummod" for c in gov.head.children)  # "50 million euros"
+        )
         and gov.head.head.pos_ == "VERB"
         and gov.head.head.lemma_.lower() in lex.support_object
     ):
@@ -282,6 +286,8 @@ def find_candidates(sent: Span) -> list[Candidate]:
         code = _verb_code(tok, lex)
         if code is not None and not _object_allowed(tok, lex):
             code = None
+        if code is not None and _fights_a_scourge(tok):
+            continue  # "cooperate in fighting terrorism": a policy, not an attack
         if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.lemma_.lower() in ALLEGING_VERBS:
             continue  # "nationals accused of spying": a description, not an accusation
         code = code or _money_given(tok) or _phoned(tok) or _exploded(tok)
@@ -510,6 +516,40 @@ ALLEGING_VERBS = frozenset({"accuse", "suspect", "charge", "allege", "blame"})
 EXPLOSIVES = frozenset(
     {"bomb", "device", "explosive", "mine", "landmine", "grenade", "shell", "rocket", "car"}
 )
+
+
+SCOURGES = frozenset(
+    {
+        "terrorism",
+        "crime",
+        "corruption",
+        "poverty",
+        "drug",
+        "trafficking",
+        "smuggling",
+        "disease",
+        "epidemic",
+        "inflation",
+        "piracy",
+        "extremism",
+        "hunger",
+        "famine",
+        "malaria",
+        "aids",
+        "fraud",
+        "unemployment",
+        "impunity",
+        "racism",
+    }
+)
+
+
+def _fights_a_scourge(tok: Token) -> bool:
+    """ "fight terrorism", "combat drug trafficking": policy against a social ill."""
+    if tok.lemma_.lower() not in ("fight", "combat", "battle", "tackle", "attack", "target"):
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(o.lemma_.lower() in SCOURGES for o in objects)
 
 
 def _tested(tok: Token) -> bool:

@@ -306,6 +306,14 @@ def _mission(cand: Candidate, source_heads: list[Token]) -> tuple[str, bool] | N
         arrived = True
     elif code3 in ("043", "080", "030") and cand.kind == "verb":
         objects = [c for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "allowed UN inspectors to resume": the parser makes them the clause's subject
+        objects += [
+            s
+            for c in cand.head.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
         phrase = [t for o in objects for t in o.subtree]
         arrived = False
     else:
