@@ -371,3 +371,27 @@ def test_allowing_inspectors_is_international_involvement(nlp: Any) -> None:
     )
     event = only(events, "RETREAT")
     assert event.cameo == "0862"
+
+
+def test_troops_put_on_alert_are_their_country_mobilizing(nlp: Any) -> None:
+    events, doc = code(nlp, "Indian troops were put on high alert along the border.")
+    event = only(events, "MOBILIZE")
+    assert countries(doc, event.source) == {"IND"}
+
+
+def test_sentence_initial_country_misparsed_as_adverbial(nlp: Any) -> None:
+    events, doc = code(nlp, "Turkey massed troops on its border with Syria.")
+    event = only(events, "MOBILIZE")
+    assert countries(doc, event.source) == {"TUR"}
+
+
+def test_closing_a_border_reduces_relations(nlp: Any) -> None:
+    events, doc = code(nlp, "Morocco closed its border with Algeria on Monday.")
+    event = only(events, "SANCTION")
+    assert countries(doc, event.target) == {"DZA"}
+
+
+def test_inspectors_sent_to_verify_target_the_destination(nlp: Any) -> None:
+    events, doc = code(nlp, "The IAEA sent inspectors to North Korea to verify the shutdown.")
+    event = only(events, "ACCUSE")
+    assert countries(doc, event.target) == {"PRK"}

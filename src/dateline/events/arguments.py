@@ -108,6 +108,14 @@ def subject_of(head: Token, depth: int = 0) -> list[Token]:
     misparsed = _subject_before(head)
     if misparsed is not None:
         return [misparsed]
+    # "Turkey massed troops": a sentence-initial name taken for an adverbial
+    adverbial = [
+        c
+        for c in _children(head, {"npadvmod"})
+        if c.i == head.i - 1 and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+    ]
+    if adverbial:
+        return adverbial
     if depth >= 3 or head.head.i == head.i:
         return []
     gov = head.head
@@ -292,6 +300,8 @@ def sources_of(cand: Candidate) -> list[Token]:
             return between
         return noun_sources(noun)
     subj = subject_of(head)
+    if not subj and cand.root == "15" and _passive(head):
+        subj = _children(head, {"nsubjpass"})  # "troops were put on alert": their own
     if not subj and noun is not None:
         subj = (
             noun_sources(noun)

@@ -132,6 +132,16 @@ def _verb_code(tok: Token, lex: Lexicon) -> str | None:
             code = lex.verbs.get(f"{lemma} {c.lower_}")
             if code:
                 return code
+        if c.dep_ == "prep":  # "put on alert", "put on high alert"
+            for g in (g for g in c.children if g.dep_ == "pobj"):
+                mods = " ".join(m.lower_ for m in g.children if m.dep_ == "amod" and m.i < g.i)
+                for key in (
+                    f"{lemma} {c.lower_} {mods} {g.lower_}",
+                    f"{lemma} {c.lower_} {g.lower_}",
+                ):
+                    code = lex.verbs.get(key.replace("  ", " "))
+                    if code:
+                        return code
     return lex.verbs.get(lemma)
 
 

@@ -270,6 +270,10 @@ def _build(
         actor = resolver.actor_for(place[1])
         if actor is not None and actor.country and actor.id not in sources:
             targets = [*targets, actor.id]
+    if cand.code.startswith("09") and not _countries(doc, targets):
+        # "sent inspectors to North Korea to verify ...": where they were sent
+        destinations, _ = _ids(_sent_to(cand.head), resolver, quote)
+        targets = [*targets, *(t for t in destinations if t not in sources)]
     if not targets and action_type not in NO_RECIPIENT and len(sources) < 2:
         targets = _nearest_recipient(doc, cand, sources, resolver)
     return Event(
@@ -324,6 +328,23 @@ def _mission(cand: Candidate, source_heads: list[Token]) -> tuple[str, bool] | N
     if lemmas & OBSERVERS:
         return "0862", arrived
     return None
+
+
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "despatch"})
+
+
+def _sent_to(head: Token) -> list[Token]:
+    """The destination of the sending verb whose purpose clause ``head`` is."""
+    gov = head.head
+    if head.dep_ not in ("advcl", "xcomp") or gov.lemma_.lower() not in SENDING_VERBS:
+        return []
+    return [
+        g
+        for c in gov.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _readied(head: Token) -> bool:
