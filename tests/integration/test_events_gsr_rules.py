@@ -395,3 +395,29 @@ def test_inspectors_sent_to_verify_target_the_destination(nlp: Any) -> None:
     events, doc = code(nlp, "The IAEA sent inspectors to North Korea to verify the shutdown.")
     event = only(events, "ACCUSE")
     assert countries(doc, event.target) == {"PRK"}
+
+
+def test_person_takes_the_country_of_a_title_in_apposition(nlp: Any) -> None:
+    events, doc = code(nlp, "Ahmed Qurei, the Palestinian prime minister, accused Israel of lying.")
+    event = only(events, "ACCUSE")
+    assert countries(doc, event.source) == {"PSE"}
+
+
+def test_spokesman_for_a_movement_takes_its_country(nlp: Any) -> None:
+    events, doc = code(
+        nlp, "A spokesman for the Angolan rebel movement accused Zambia of supporting the army."
+    )
+    event = only(events, "ACCUSE")
+    assert countries(doc, event.source) == {"AGO"}
+
+
+def test_call_on_a_people_targets_their_country(nlp: Any) -> None:
+    events, doc = code(nlp, "The opposition leader called on Kenyans to boycott the election.")
+    event = only(events, "REQUEST")
+    assert countries(doc, event.target) == {"KEN"}
+
+
+def test_niger_delta_is_not_niger(nlp: Any) -> None:
+    events, doc = code(nlp, "Gunmen attacked oil workers in the Niger Delta on Sunday.")
+    event = only(events, "ASSAULT")
+    assert "NER" not in countries(doc, event.source) | countries(doc, event.target)

@@ -167,7 +167,8 @@ def noun_sources(noun: Token) -> list[Token]:
 def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        # ("called on Kenyans" may come parsed with "on" as a particle over its object)
+        if c.dep_ in ("prep", "prt") and c.lower_ in preps:
             out += _children(c, {"pobj"})
     return out
 

@@ -102,6 +102,8 @@ def country_of_name(name: str) -> str | None:
         return table[name]
     if len(name) < 4:
         return None
+    if name.endswith("s") and len(name) > 5 and name[:-1] in table:
+        return table[name[:-1]]  # "kenyans" -> "kenyan"
     # the name itself, then demonyms: "haitian" -> "haiti", "rwandan" -> "rwanda",
     # "sudanese" -> "sudan", "iraqi" -> "iraq", "nigerien"/"nigerian" -> "nigeria"
     forms = [name]
@@ -115,6 +117,8 @@ def country_of_name(name: str) -> str | None:
         ("ian", "y"),
         ("ian", ""),
         ("ean", "e"),  # "sierra leonean", "chilean", "zimbabwean"
+        ("ans", "a"),  # "kenyans", "nigerians"
+        ("ians", "ia"),
     ):
         if name.endswith(cut) and len(name) - len(cut) + len(add) >= 4:
             forms.append(name[: -len(cut)] + add)
@@ -269,7 +273,7 @@ class ParticipantResolver:
             and found.kb is None
             and token.lower_ not in _PRONOUNS
         ):
-            titled = self._titled_by_country(start, end)
+            titled = self._titled_by_country(start, end) or self._appositive_country(token)
             if titled is not None:
                 found.country = titled  # "Qatar's emir, Sheikh Hamad": the emir's country
                 found.cameo = titled + (found.sector or "")
@@ -327,6 +331,20 @@ class ParticipantResolver:
                     out.append(actor)
         return out
 
+    def _appositive_country(self, token: Token) -> str | None:
+        """ "Ahmed Qurei, the Palestinian prime minister,": the apposition's country."""
+        sectors = places().sectors
+        for other in [c for c in token.children if c.dep_ == "appos"] + (
+            [token.head] if token.dep_ == "appos" else []
+        ):
+            if other.lemma_.lower() not in sectors and other.lower_ not in sectors:
+                continue  # a title or role noun, not just any apposition
+            lo, hi = phrase_bounds(other)
+            country = self._country_near(other, lo, hi)
+            if country:
+                return country
+        return None
+
     def _titled_by_country(self, start: int, end: int) -> str | None:
         """ "<Country>'s <title>, <Name>" or "<Name>, <Country>'s <title>": the country."""
         doc = self.doc
@@ -358,7 +376,9 @@ class ParticipantResolver:
     def _country_near(self, token: Token, start: int, end: int) -> str | None:
         """A country named in the phrase or its "of/in/from" complement."""
         country = _phrase_country(self.doc, start, end)
-        for inner in [] if country else of_objects(token, ("of", "in", "from", "throughout")):
+        for inner in (
+            [] if country else of_objects(token, ("of", "in", "from", "throughout", "for"))
+        ):
             lo, hi = phrase_bounds(inner)
             country = _phrase_country(self.doc, lo, hi)
             if country:
@@ -370,11 +390,15 @@ class ParticipantResolver:
         located = located_mentions(doc._.actors)
         sent = doc[start].sent
         for ent in sent.ents:  # places the actors stage may not list yet
-            iso = country_of_name(ent.text) if ent.label_ in ("GPE", "NORP") else None
+            iso = country_of_name(ent.text) if ent.label_ in ("GPE", "NORP", "LOC") else None
             if iso:
                 located.append((ent.start_char, ent.end_char, iso))
         for tok in sent:  # nationality adjectives the NER missed ("Ugandan opposition")
-            if tok.dep_ in ("amod", "compound") and tok.is_title and tok.ent_type_ != "GPE":
+            if (
+                tok.dep_ in ("amod", "compound")
+                and tok.is_title
+                and tok.ent_type_ not in ("GPE", "LOC", "FAC")  # "the Niger Delta"
+            ):
                 iso = country_of_name(tok.text)
                 if iso:
                     located.append((tok.idx, tok.idx + len(tok.text), iso))
@@ -398,7 +422,7 @@ class ParticipantResolver:
         ):
             return None
         if country is None and ent == "PERSON":
-            country = self._titled_by_country(start, end)
+            country = self._titled_by_country(start, end) or self._appositive_country(token)
         if country is None and (sector in _CONTEXT_SECTORS or ent == "ORG"):
             # "Ousted President X ... returning to Kyrgyzstan": the sentence says where
             country = self._country_in_sentence(start, end)
