@@ -421,3 +421,11 @@ def test_niger_delta_is_not_niger(nlp: Any) -> None:
     events, doc = code(nlp, "Gunmen attacked oil workers in the Niger Delta on Sunday.")
     event = only(events, "ASSAULT")
     assert "NER" not in countries(doc, event.source) | countries(doc, event.target)
+
+
+def test_fighting_between_sides_as_subject_gives_the_sources(nlp: Any) -> None:
+    events, doc = code(
+        nlp, "Fighting between Armenian and Azerbaijani forces killed 12 people in the region."
+    )
+    event = only(events, "ASSAULT")
+    assert countries(doc, event.source) == {"ARM", "AZE"}

@@ -301,6 +301,10 @@ def sources_of(cand: Candidate) -> list[Token]:
             return between
         return noun_sources(noun)
     subj = subject_of(head)
+    if len(subj) == 1 and (between := _prep_objects(subj[0], frozenset({"between"}))):
+        # "fighting between Armenian and Azerbaijani forces killed 12": an event is the
+        # subject; its own participants act
+        subj = between
     if not subj and cand.root == "15" and _passive(head):
         subj = _children(head, {"nsubjpass"})  # "troops were put on alert": their own
     if not subj and noun is not None:
