@@ -429,3 +429,9 @@ def test_fighting_between_sides_as_subject_gives_the_sources(nlp: Any) -> None:
     )
     event = only(events, "ASSAULT")
     assert countries(doc, event.source) == {"ARM", "AZE"}
+
+
+def test_members_with_their_own_nationality_keep_it(nlp: Any) -> None:
+    events, doc = code(nlp, "Iraq expelled American members of the UN inspection team.")
+    event = only(events, "SANCTION")
+    assert countries(doc, event.target) == {"USA"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.events.candidates import Candidate, noun_code
-from dateline.events.participants import QUANTIFIER_HEADS, conjuncts, of_objects
+from dateline.events.participants import QUANTIFIER_HEADS, conjuncts, country_of_name, of_objects
 
 # Demands, appeals and accusations whose "that" clause names the one they address.
 _CONTENT_ROOTS = frozenset({"02", "10", "11"})
@@ -323,6 +323,8 @@ def expand(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
         inner = of_objects(token) if token.lemma_.lower() in QUANTIFIER_HEADS else []
+        if any(c.dep_ in ("amod", "compound") and country_of_name(c.text) for c in token.children):
+            inner = []  # "American members of the UN team": their own nationality counts
         # "the leaders of Chile and Peru": the people counted or led are the participants
         for tok in inner[:1] or [token]:
             for t in conjuncts(tok):

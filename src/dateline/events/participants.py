@@ -21,7 +21,7 @@ from dateline.actors.context_country import ROLE_SECTORS as _ROLE_SECTORS
 from dateline.actors.context_country import country_around, eligible, located_mentions
 from dateline.events.tables import places
 from dateline.record import Actor, TextSpan
-from dateline.spans import actor_at
+from dateline.spans import actor_at, ents_in
 
 # Dependents that are not part of the participant's own noun phrase.
 _NOT_IN_PHRASE = frozenset(
@@ -175,7 +175,7 @@ def country_of_misspelt(name: str) -> str | None:
 
 def _phrase_country(doc: Doc, start: int, end: int) -> str | None:
     # Named entities first ("the United States"), then single words ("US", "Russian").
-    for ent in doc[start:end].ents:
+    for ent in ents_in(doc, start, end):  # doc[start:end].ents, without a full scan
         if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
             iso = country_of_name(ent.text)
             if iso is None:
@@ -286,7 +286,12 @@ class ParticipantResolver:
             return found
         if token.lower_ in _PRONOUNS:
             return None  # pronouns are the actors stage's job (coreference)
-        if token.lemma_.lower() in QUANTIFIER_HEADS or token.pos_ == "NUM":
+        own_nationality = any(
+            c.dep_ in ("amod", "compound") and country_of_name(c.text) for c in token.children
+        )
+        if (token.lemma_.lower() in QUANTIFIER_HEADS or token.pos_ == "NUM") and not (
+            own_nationality  # "American members of the UN team" are Americans
+        ):
             inner = of_objects(token, ("of", "from"))
             if inner:
                 found = self.actor_for(inner[0])
@@ -389,7 +394,7 @@ class ParticipantResolver:
         doc = self.doc
         located = located_mentions(doc._.actors)
         sent = doc[start].sent
-        for ent in sent.ents:  # places the actors stage may not list yet
+        for ent in ents_in(doc, sent.start, sent.end):  # places the actors stage may not list
             iso = country_of_name(ent.text) if ent.label_ in ("GPE", "NORP", "LOC") else None
             if iso:
                 located.append((ent.start_char, ent.end_char, iso))
