@@ -435,3 +435,20 @@ def test_members_with_their_own_nationality_keep_it(nlp: Any) -> None:
     events, doc = code(nlp, "Iraq expelled American members of the UN inspection team.")
     event = only(events, "SANCTION")
     assert countries(doc, event.target) == {"USA"}
+
+
+def test_completed_withdrawal_is_a_withdrawal(nlp: Any) -> None:
+    events, doc = code(nlp, "Chile completed the withdrawal of its forces from Peru.")
+    event = only(events, "RETREAT")
+    assert countries(doc, event.target) == {"PER"}
+
+
+def test_people_acting_in_a_support_verb_clause_are_no_event(nlp: Any) -> None:
+    events, _ = code(nlp, "Rebels in Peru freed 50 UN peacekeepers held hostage for two weeks.")
+    assert kinds(events) == {"RETREAT"}
+
+
+def test_legalizing_parties_eases_restrictions(nlp: Any) -> None:
+    events, _ = code(nlp, "The Kenyan government legalized opposition parties.")
+    event = only(events, "CONCEDE")
+    assert event.cameo == "0811"

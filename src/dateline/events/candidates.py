@@ -196,6 +196,10 @@ def _has_participant(noun: Token) -> bool:
     return False
 
 
+def _passive_verb(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _noun_head(tok: Token, lex: Lexicon) -> Token | None:
     """The verb that carries an event noun, the noun itself, or None (not an event)."""
     node = tok
@@ -221,7 +225,11 @@ def _noun_head(tok: Token, lex: Lexicon) -> Token | None:
     if (
         node.dep_ in ("nsubjpass", "nsubj")
         and gov.pos_ in ("VERB", "AUX")
-        and (glemma in lex.support_object or glemma in lex.support_subject)
+        and (
+            glemma in lex.support_subject
+            # "talks were held"; not "peacekeepers held hostage", where they act
+            or (glemma in lex.support_object and (node.dep_ == "nsubjpass" or _passive_verb(gov)))
+        )
     ):
         return gov
     if node.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in SUPPORT_PREPS:
