@@ -9,7 +9,15 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dateline.quotes.component import QuotesStage
-from dateline.quotes.extract import Found, _expletive_it, _speaker_left_of, doc_text, extract
+from dateline.quotes.extract import (
+    Found,
+    _content_children,
+    _expletive_it,
+    _speaker_left_of,
+    _subject_of,
+    doc_text,
+    extract,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -88,3 +96,31 @@ def test_name_parsed_as_a_conjunct_still_speaks() -> None:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, ents=ents)
     speaker = _speaker_left_of(doc[10])
     assert speaker is not None and speaker.text == "Adler"
+
+
+def test_passive_verb_of_repute_attributes_subject_and_predicate(nlp: Language) -> None:
+    doc, quotes = _lexicon_quotes(nlp, "Judge Ada Stone is known for speaking her mind on trade.")
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert _text(doc, (quote.start, quote.end)) == (
+        "Judge Ada Stone is known for speaking her mind on trade"
+    )
+    assert quote.speaker is None
+
+
+def test_made_it_clear_says_the_that_clause(nlp: Language) -> None:
+    doc = nlp("Mr. Cole made it clear that he felt the rivals should drop out.")
+    made = next(t for t in doc if t.lower_ == "made")
+    children = _content_children(made, _subject_of(made))
+    assert children
+    start = min(t.left_edge.idx for t in children)
+    assert doc_text(doc)[start:].startswith("that he felt")
+
+
+def test_according_to_leaves_out_a_leading_connective(nlp: Language) -> None:
+    doc, quotes = _lexicon_quotes(
+        nlp, "Still, according to the latest survey, most farmers back the new tariff."
+    )
+    assert len(quotes) == 1
+    assert _text(doc, (quotes[0].start, quotes[0].end)) == "most farmers back the new tariff"
+    assert _text(doc, quotes[0].speaker) == "the latest survey"

@@ -182,7 +182,9 @@ def _content_children(verb: Token, speaker: Token | None) -> list[Token]:
         right = [c for c in clauses if c.i > verb.i]
         # Clauses on both sides ("It costs a lot, he suggested that ..."): the one the
         # cue introduces follows it.
-        return right if right and len(right) < len(clauses) else clauses
+        chosen = right if right and len(right) < len(clauses) else clauses
+        # "made it clear that X": the small clause "it clear" only frames X
+        return _narrow_objects(verb, chosen)
     objects: list[Token] = []
     addressee_verb = verb.lemma_.lower() in _ADDRESSEE_VERBS
     for child in verb.children:
@@ -208,9 +210,12 @@ def _narrow_objects(verb: Token, objects: list[Token]) -> list[Token]:
     for obj in objects:
         if obj.dep_ not in ("dobj", "oprd", "ccomp") or obj.lemma_.lower() not in _STANCE_NOUNS:
             continue
-        clause = [c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.i > obj.i]
+        clause = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "advcl") and c.i > obj.i]
         if clause and next(clause[0].subtree).lower_ == "that":
             return clause
+        later = [o for o in objects if o.i > obj.i]
+        if obj.n_rights == 0 and later and next(later[0].subtree).lower_ == "that":
+            return later  # "made clear that X"
     if len(objects) == 1 and objects[0].dep_ == "dobj":
         # 'raised questions about X', 'made no mention of X': what is said is X.
         obj = objects[0]
@@ -226,7 +231,24 @@ def _narrow_objects(verb: Token, objects: list[Token]) -> list[Token]:
 # Nouns whose "about/of/on" object is what the statement is about. Chosen on PolNeAR
 # train, where "support for", "ban on", "issue of" keep the noun but these do not.
 _ABOUT_NOUNS = frozenset(
-    {"concern", "concerns", "question", "mention", "defense", "defence", "detail", "attack", "sign"}
+    {
+        "concern",
+        "concerns",
+        "question",
+        "mention",
+        "defense",
+        "defence",
+        "detail",
+        "attack",
+        "sign",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "thought",
+        "thoughts",
+        "testimony",
+    }
 )
 
 
@@ -256,6 +278,9 @@ _STANCE_NOUNS = frozenset(
         "confident",
         "surprise",
         "regret",
+        "case",
+        "point",
+        "argument",
     }
 )
 
@@ -325,6 +350,10 @@ def _from_verb(doc: Doc, verb: Token) -> Found | None:
         raised = _from_raising(doc, verb)
         if raised is not None:
             return raised
+    if lemma in _PASSIVE_RAISING and any(c.dep_ == "auxpass" for c in verb.children):
+        passive = _from_passive_raising(doc, verb)
+        if passive is not None:
+            return passive
     if lemma in _CHAIN_VERBS:
         chained = _from_chain(doc, verb)
         if chained is not None:
@@ -579,6 +608,63 @@ def _from_raising(doc: Doc, verb: Token) -> Found | None:
     return found
 
 
+# Passive verbs of repute: "X is known for Y", "X was said to have Y", "X is seen as
+# Y" attribute the whole of "X ... Y" (PolNeAR train).
+_PASSIVE_RAISING = frozenset(
+    {
+        "know",
+        "say",
+        "report",
+        "believe",
+        "think",
+        "consider",
+        "see",
+        "view",
+        "regard",
+        "rumor",
+        "rumour",
+        "deem",
+        "perceive",
+        "understand",
+        "estimate",
+        "project",
+    }
+)
+
+
+def _from_passive_raising(doc: Doc, verb: Token) -> Found | None:
+    """'Ginsburg is known for speaking her mind': content is subject and predicate,
+    the speaker the "by" agent if there is one."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ == "it" or subject.i > verb.i:
+        return None
+    predicate = next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ in ("xcomp", "oprd", "acomp", "attr")
+            or (c.dep_ == "prep" and c.lower_ in ("as", "for", "like"))
+        ),
+        None,
+    )
+    if predicate is None:
+        return None
+    text = doc_text(doc)
+    s_start, s_end = _subtree_span(subject)
+    p_start, p_end = _trim(text, *_subtree_span(predicate))
+    found = Found(
+        start=s_start,
+        end=p_end,
+        cue=_cue_span(verb),
+        parts=[(s_start, s_end), (p_start, p_end)],
+        clausal=True,
+    )
+    agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    _set_speaker(found, by)
+    return found
+
+
 def _from_quoted_as_saying(doc: Doc, verb: Token) -> Found | None:
     """'Interfax news agency quoted him as saying': him speaks, Interfax relays."""
     relay = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -601,6 +687,45 @@ def _from_quoted_as_saying(doc: Doc, verb: Token) -> Found | None:
     return found
 
 
+# Sentence connectives that tie a statement to the narration ("Still, ...", "In fact,
+# ..."): not part of what the source says.
+_CONNECTIVES = frozenset(
+    {
+        "still",
+        "however",
+        "but",
+        "and",
+        "yet",
+        "meanwhile",
+        "indeed",
+        "instead",
+        "moreover",
+        "nonetheless",
+        "nevertheless",
+        "also",
+        "so",
+        "now",
+        "overall",
+        "even so",
+        "in fact",
+        "in addition",
+        "at the same time",
+        "by contrast",
+        "in contrast",
+    }
+)
+
+
+def _skip_connective(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """'Still, almost two in three voters ...' -> 'almost two in three voters ...'."""
+    text = doc_text(doc)
+    start, end = span
+    comma = text.find(",", start, min(end, start + 20))
+    if comma < 0 or text[start:comma].strip().lower() not in _CONNECTIVES:
+        return span
+    return _trim(text, comma + 1, end)
+
+
 def _from_according(doc: Doc, token: Token) -> Found | None:
     """'According to X, Y' / 'Y, according to X': X is the source of Y."""
     to = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -610,10 +735,15 @@ def _from_according(doc: Doc, token: Token) -> Found | None:
     if pobj is None:
         pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
     sent = token.sent
+    text = doc_text(doc)
     phrase_start = token.idx
     phrase_end = _subtree_span(pobj)[1] if pobj is not None else to.idx + len(to)
-    before = _trim(doc_text(doc), sent.start_char, phrase_start)
-    after = _trim(doc_text(doc), phrase_end, sent.end_char)
+    # the sentence, within the cue's paragraph ("7:05 p.m.\n\nAccording to ...")
+    sent_start = max(sent.start_char, text.rfind("\n", 0, phrase_start) + 1)
+    sent_end = text.find("\n", phrase_end, sent.end_char)
+    sent_end = sent.end_char if sent_end < 0 else sent_end
+    before = _skip_connective(doc, _trim(text, sent_start, phrase_start))
+    after = _skip_connective(doc, _trim(text, phrase_end, sent_end))
     content = after if after[1] - after[0] >= before[1] - before[0] else before
     if content[1] <= content[0]:
         return None
