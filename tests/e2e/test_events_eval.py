@@ -28,10 +28,10 @@ def test_detects_every_gold_format(shared_data: Path) -> None:
 def test_seed_gold(shared_data: Path) -> None:
     report = evaluate(shared_data / "seed" / "000_970c53ec8045b3b4.gold.json", EvalOptions())
     assert report.figures["gold_events"] == 26
-    assert report.figures["found"] >= 24
+    assert report.figures["found"] >= 25
     assert report.figures["status_accuracy"] >= 0.95
     assert report.figures["resolved_date_accuracy"] >= 0.8
-    assert report.figures["extra"] <= 4
+    assert report.figures["extra"] <= 3
 
 
 def test_plover_gsr_subset(shared_data: Path) -> None:
@@ -47,4 +47,4 @@ def test_conflibert_pentaclass_subset(shared_data: Path) -> None:
     gold = shared_data / "events" / "conflibert" / "data_cameo_class_train.tsv"
     report = evaluate(gold, EvalOptions(extra={"split": "test"}, limit=250))
     assert report.documents == 250
-    assert report.figures["macro_f1"] >= 0.79
+    assert report.figures["macro_f1"] >= 0.82
