@@ -7,9 +7,10 @@ Each back-end runs in a fresh child process of this script (so the driver's peak
 RSS is its own), on the same first N articles of the corpus (default
 ``../shared/data/news/corpus.jsonl``). Start-up (pool or cluster, every worker's
 pipeline built and warmed up on one article) is timed apart from the batch, and
-reported: articles/s of the batch and its ratio to serial, wall time including
-start-up, the driver's peak RSS, and whether the records are byte-identical to
-the serial ones (SHA-256 of the JSONL).
+reported: articles/s of the batch and its ratio to serial, CPU seconds per
+article (driver and workers together) and its ratio to serial, wall time
+including start-up, the driver's peak RSS, and whether the records are
+byte-identical to the serial ones (SHA-256 of the JSONL).
 """
 
 from __future__ import annotations
@@ -27,6 +28,21 @@ from typing import Any
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "corpus.jsonl"
 SCHEDULERS = ("serial", "processes", "dask")
+
+
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and its live descendants (the workers)."""
+    import psutil
+
+    total = 0.0
+    me = psutil.Process()
+    for process in [me, *me.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:  # a process that ended meanwhile
+            continue
+        total += times.user + times.system
+    return total
 
 
 def run_one(corpus: Path, n: int, scheduler: str, workers: int, batch_size: int) -> dict[str, Any]:
@@ -49,12 +65,14 @@ def run_one(corpus: Path, n: int, scheduler: str, workers: int, batch_size: int)
         articles = itertools.islice(read_inputs([corpus]), n)
         digest = hashlib.sha256()
         count = failed = 0
+        cpu0 = cpu_seconds()
         t0 = time.perf_counter()
         for record in executor.map(articles):
             digest.update(record.to_json().encode() + b"\n")
             count += 1
             failed += bool(record.error)
         seconds = time.perf_counter() - t0
+        cpu = cpu_seconds() - cpu0
     total = time.perf_counter() - started
     return {
         "scheduler": scheduler,
@@ -65,6 +83,8 @@ def run_one(corpus: Path, n: int, scheduler: str, workers: int, batch_size: int)
         "seconds": round(seconds, 2),
         "articles_per_s": round(count / seconds, 3) if seconds else None,
         "wall_seconds_with_startup": round(total, 2),
+        "cpu_seconds": round(cpu, 2),
+        "cpu_seconds_per_article": round(cpu / count, 3) if count else None,
         "driver_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "sha256": digest.hexdigest(),
     }
@@ -118,18 +138,24 @@ def main() -> int:
     for result in results:
         result["ratio_to_serial"] = round(result["articles_per_s"] / base["articles_per_s"], 2)
         result["identical_to_serial"] = result["sha256"] == base["sha256"]
+        # CPU per article against serial: what the back-end costs beyond the work
+        # itself, little disturbed by other jobs competing for the cores.
+        result["cpu_ratio_to_serial"] = round(
+            result["cpu_seconds_per_article"] / base["cpu_seconds_per_article"], 2
+        )
     if args.json:
         print(json.dumps({"corpus": str(args.corpus), "results": results}, indent=2))
         return 0
     print(f"{base['articles']} articles of {args.corpus}, {args.workers} workers")
     print(
         f"  {'scheduler':10s} {'start-up':>9s} {'batch':>8s} {'art/s':>7s} {'ratio':>6s} "
-        f"{'driver RSS':>11s}  identical"
+        f"{'CPU s/art':>9s} {'ratio':>6s} {'driver RSS':>11s}  identical"
     )
     for r in results:
         print(
             f"  {r['scheduler']:10s} {r['startup_seconds']:8.1f}s {r['seconds']:7.1f}s "
             f"{r['articles_per_s']:7.2f} {r['ratio_to_serial']:5.2f}x "
+            f"{r['cpu_seconds_per_article']:9.3f} {r['cpu_ratio_to_serial']:5.2f}x "
             f"{r['driver_peak_rss_mb']:8.0f} MB  {r['identical_to_serial']}"
         )
     return 0

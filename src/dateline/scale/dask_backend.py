@@ -58,8 +58,11 @@ class DaskBackend:
                     silence_logs=logging.ERROR,
                 )
                 self.client = Client(self.cluster, set_as_default=False)
+            # A scheduler without workers would leave every chunk waiting until it
+            # times out: better to say so now.
+            self.client.wait_for_workers(1, timeout=options.connect_timeout)
         except Exception as exc:
-            self._close_cluster()
+            self.close()
             where = options.dask_address or "a local cluster"
             raise WorkerStartError(f"could not start Dask on {where}: {exc}") from None
         threads = sum(self.client.nthreads().values())
@@ -103,8 +106,10 @@ class DaskBackend:
             future.cancel()
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self.client.close(timeout=CLOSE_TIMEOUT)
+        client = getattr(self, "client", None)
+        if client is not None:
+            with contextlib.suppress(Exception):
+                client.close(timeout=CLOSE_TIMEOUT)
         self._close_cluster()
 
     def _close_cluster(self) -> None:
