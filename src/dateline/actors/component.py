@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from spacy.language import Language
@@ -39,7 +40,7 @@ from dateline.actors.phrases import assemble
 from dateline.errors import ErrorCode, message
 from dateline.nlp.extensions import register_extensions
 from dateline.record import Actor, TextSpan
-from dateline.spans import actor_at, overlaps
+from dateline.spans import actor_at, doc_text, forget_mentions, overlaps
 
 register_extensions()
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ class ActorsStage:
         mentions: list[Mention] = []
         for phrase in assemble(doc, items):
             mentions.extend(self.linker.link_phrase(doc, phrase, day))
-        quotes = quote_regions(doc.text)
+        quotes = quote_regions(doc_text(doc))
         self.linker.resolve_context(doc, mentions, day, quotes)
         mentions = [m for m in mentions if m.key]
         mentions.extend(self.linker.pronouns(doc, mentions, quotes))
@@ -109,6 +110,7 @@ class ActorsStage:
         actors: list[Actor] = []
         by_key: dict[str, Actor] = {}
         groups: dict[str, list[Mention]] = {}
+        text = doc_text(doc)
         for m in mentions:
             assert m.key is not None
             groups.setdefault(m.key, []).append(m)
@@ -125,7 +127,7 @@ class ActorsStage:
                 )
                 by_key[m.key] = actor
                 actors.append(actor)
-            actor.mentions.append(TextSpan(m.start, m.end, doc.text[m.start : m.end]))
+            actor.mentions.append(TextSpan(m.start, m.end, text[m.start : m.end]))
         for key, group in groups.items():
             self._settle(doc, by_key[key], group, day)
         return actors, {key: actor.id for key, actor in by_key.items()}
@@ -194,7 +196,7 @@ def resolve_mention(doc: Doc, start: int, end: int) -> Actor | None:
 
 
 def _resolve_mention(doc: Doc, start: int, end: int) -> Actor | None:
-    if start >= end or start < 0 or end > len(doc.text):
+    if start >= end or start < 0 or end > len(doc_text(doc)):
         return None
     found = actor_at(doc, start, end)
     if found is not None:
@@ -206,13 +208,11 @@ def _resolve_mention(doc: Doc, start: int, end: int) -> Actor | None:
     if span is None or len(span) == 0:
         return None
     day = stage.day(doc)
-    items = [
-        it for it in _cached_items(stage, doc) if span.start <= it.start and it.end <= span.end
-    ]
+    items = _items_within(stage, doc, span.start, span.end)
     existing = _cached_mentions(stage, doc)
     entry = _entry(doc)
     if "quotes" not in entry:
-        entry["quotes"] = quote_regions(doc.text)
+        entry["quotes"] = quote_regions(doc_text(doc))
     quotes = entry["quotes"]
     candidates: list[Mention] = []
     for phrase in assemble(doc, items, span.start, span.end):
@@ -224,8 +224,12 @@ def _resolve_mention(doc: Doc, start: int, end: int) -> Actor | None:
     elif len(span) == 1:
         if "pronouns" not in entry:  # the same for every span of this Doc
             entry["pronouns"] = stage.linker.pronouns(doc, existing, quotes)
-        pronouns: list[Mention] = entry["pronouns"]
-        mention_or_none = next((m for m in pronouns if m.start == span.start_char), None)
+        if "pronoun_at" not in entry:  # the first pronoun mention at each offset
+            at: dict[int, Mention] = {}
+            for m in entry["pronouns"]:
+                at.setdefault(m.start, m)
+            entry["pronoun_at"] = at
+        mention_or_none = entry["pronoun_at"].get(span.start_char)
         if mention_or_none is None:
             return None
         mention = mention_or_none
@@ -272,6 +276,23 @@ def _cached_items(stage: ActorsStage, doc: Doc) -> list[Item]:
     return items
 
 
+def _items_within(stage: ActorsStage, doc: Doc, lo: int, hi: int) -> list[Item]:
+    """The gazetteer items inside tokens ``lo``..``hi``, in their original order.
+
+    Found by bisection over the items' starts (sorted once per Doc): filtering every item
+    of the article for each span other stages ask about was quadratic in its length.
+    """
+    items = _cached_items(stage, doc)
+    entry = _entry(doc)
+    if "item_starts" not in entry:
+        entry["item_starts"] = sorted((it.start, i) for i, it in enumerate(items))
+    starts: list[tuple[int, int]] = entry["item_starts"]
+    first = bisect_left(starts, (lo, -1))
+    last = bisect_right(starts, (hi, len(items)))
+    inside = sorted(i for _, i in starts[first:last] if items[i].end <= hi)
+    return [items[i] for i in inside]
+
+
 def _cached_mentions(stage: ActorsStage, doc: Doc) -> list[Mention]:
     """The stage's mentions of a Doc (computed once): callers ask span after span."""
     entry = _entry(doc)
@@ -305,7 +326,8 @@ def _attach(doc: Doc, mention: Mention, start: int, end: int) -> Actor:
     if not overlaps(m_start, m_end, start, end):
         m_start, m_end = start, end
     if not any(s.start == m_start and s.end == m_end for s in actor.mentions):
-        actor.mentions.append(TextSpan(m_start, m_end, doc.text[m_start:m_end]))
+        actor.mentions.append(TextSpan(m_start, m_end, doc_text(doc)[m_start:m_end]))
+        forget_mentions(doc)
     doc._.actor_index = index
     return actor
 

@@ -10,9 +10,14 @@ between them would be a coin toss).
 
 from __future__ import annotations
 
+import sys
+import weakref
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from dateline.record import Actor
+from dateline.spans import doc_text
 
 # Sectors that say a person holds a public role in some country.
 ROLE_SECTORS = frozenset({"GOV", "MIL", "COP", "ELI", "OPP", "REB", "JUD", "LEG", "PTY"})
@@ -33,10 +38,21 @@ def eligible(actor: Actor) -> bool:
 
 
 def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
-    for sent in doc.sents:
-        if sent.start_char <= start < sent.end_char:
-            return sent.start_char, sent.end_char
-    return 0, len(doc.text)
+    """The character bounds of the sentence holding ``start``, else the whole text."""
+    # Bisection over the sentences' offsets, computed once per Doc: walking ``doc.sents``
+    # for every actor was quadratic over a long article. Sentences are disjoint and in
+    # order, so the only one that can hold ``start`` is the last beginning at or before it.
+    bounds = _SENTENCES.get(doc)
+    if bounds is None:
+        bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        _SENTENCES[doc] = bounds
+    i = bisect_right(bounds, (start, sys.maxsize)) - 1
+    if i >= 0 and bounds[i][0] <= start < bounds[i][1]:
+        return bounds[i]
+    return 0, len(doc_text(doc))
+
+
+_SENTENCES: weakref.WeakKeyDictionary[Doc, list[tuple[int, int]]] = weakref.WeakKeyDictionary()
 
 
 def located_mentions(actors: list[Actor]) -> list[tuple[int, int, str]]:

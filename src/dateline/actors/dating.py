@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from dateline.actors.gazetteer import PERSON, TITLE, Item
 from dateline.actors.linker import Linker
 from dateline.actors.phrases import assemble
+from dateline.spans import doc_text
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
@@ -50,7 +51,7 @@ def estimate_day(doc: Doc, items: list[Item], linker: Linker) -> dt.date:
     busiest = _busiest_day(doc, items, linker, today)
     if busiest is not None:
         return busiest
-    years = Counter(int(y) for y in YEAR.findall(doc.text) if int(y) <= today.year)
+    years = Counter(int(y) for y in YEAR.findall(doc_text(doc)) if int(y) <= today.year)
     if years:
         year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
         return min(dt.date(year, 7, 1), today)

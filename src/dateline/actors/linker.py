@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -661,7 +663,11 @@ def _quoted_between(regions: list[tuple[int, int]], start: int, end: int) -> int
 
 
 def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in regions)
+    # ``regions`` come from quote_regions: sorted and disjoint, so only the last region
+    # starting at or before ``pos`` can hold it (a scan per mention, token and sentence
+    # was quadratic over a long article).
+    i = bisect_right(regions, (pos, sys.maxsize)) - 1
+    return i >= 0 and regions[i][0] <= pos < regions[i][1]
 
 
 def _modifies_next_noun(doc: Doc, it: Item) -> bool:

@@ -29,6 +29,7 @@ from dateline.events.restatements import drop_restatements
 from dateline.events.status import status_of
 from dateline.events.tables import code_info, lexicon, places, plover_of
 from dateline.record import Event, EventStatus, Evidence, Quote, TextSpan
+from dateline.spans import ents_in
 
 # Extra (code, trigger, sources, targets) per sentence from user verb dictionaries.
 ExtraTriggers = Callable[[Span], Iterable[tuple[str, Token, list[Token], list[Token]]]]
@@ -373,7 +374,7 @@ def _scene_country(cand: Candidate, resolver: ParticipantResolver) -> str | None
             if prep.dep_ != "prep" or prep.lower_ not in SCENE_PREPS:
                 continue
             phrase = [t for t in prep.subtree if t.i != prep.i]
-            for ent in holder.doc[phrase[0].i : phrase[-1].i + 1].ents if phrase else []:
+            for ent in ents_in(holder.doc, phrase[0].i, phrase[-1].i + 1) if phrase else []:
                 if ent.label_ in ("GPE", "LOC", "ORG"):
                     iso = country_of_name(ent.text) or country_of_region(ent.text)
                     actor = resolver.actor_for(ent.root) if iso is None else None

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from dateline.events.participants import country_of_name
 from dateline.record import Location, Quantity
+from dateline.spans import ents_in
 
 _SCALE = {
     "thousand": 1e3,
@@ -124,7 +125,7 @@ def _currency(text: str) -> str | None:
 def quantities(sent: Span, scope: set[int]) -> list[Quantity]:
     """Numbers in the event's own tokens (``scope``, token indices)."""
     out: list[Quantity] = []
-    for ent in sent.ents:
+    for ent in ents_in(sent.doc, sent.start, sent.end):  # sent.ents scans every entity
         if not any(t.i in scope for t in ent):
             continue
         value = parse_number(ent.text)
@@ -168,7 +169,7 @@ def location(sent: Span, anchors: list[Token], exclude: set[int]) -> tuple[Locat
     Returns the location and the place's root token.
     """
     anchor_ids = {t.i for t in anchors}
-    for ent in sent.ents:
+    for ent in ents_in(sent.doc, sent.start, sent.end):  # sent.ents scans every entity
         if ent.label_ not in ("GPE", "LOC", "FAC") or any(t.i in exclude for t in ent):
             continue
         root = ent.root

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from dateline.nlp.extensions import register_extensions
 from dateline.record import Timex, TimexType
+from dateline.spans import doc_text
 from dateline.time.extractor import TimexExtractor
 
 register_extensions()
@@ -26,6 +27,7 @@ class TimeStage:
         found = self.extractor.extract(doc, doc._.published)
         timexes: list[Timex] = []
         info: dict[str, dict[str, object]] = {}
+        text = doc_text(doc)
         for i, f in enumerate(found, start=1):
             tid = f"t{i}"
             timex_type: TimexType = f.type  # type: ignore[assignment]
@@ -34,7 +36,7 @@ class TimeStage:
                     id=tid,
                     start=f.start,
                     end=f.end,
-                    text=doc.text[f.start : f.end],
+                    text=text[f.start : f.end],
                     type=timex_type,
                     value=f.value,
                 )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from dateline.spans import doc_text
 from dateline.time.calendar import Point
 from dateline.time.lexicon import Lexicon, load_lexicon
 from dateline.time.patterns import Rule, build_rules
@@ -94,7 +95,6 @@ REF_REACH = 400
 # Kinds made of common words ("this week", "today", "now") rather than names.
 _COMMON_WORD_KINDS = frozenset({"relative", "deictic", "vague", "the_unit", "duration"})
 _NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "PERSON"})
-_TEXT_KEY = "_dateline_time_text"
 _RELATIVE_TO_EVENT = re.compile(
     r"(?i:earlier|later)\s+(?=(?i:this\s+week)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 )
@@ -553,11 +553,7 @@ def _day_before(found: list[Found], i: int, not_before: int) -> str | None:
 
 def text_of(doc: Doc) -> str:
     """``doc.text`` rebuilds the string from the tokens at every call: keep it once."""
-    cached = doc.user_data.get(_TEXT_KEY)
-    if not isinstance(cached, str):
-        cached = doc.text
-        doc.user_data[_TEXT_KEY] = cached
-    return cached
+    return doc_text(doc)
 
 
 def _word_before_the(doc: Doc, span: Span) -> str:
