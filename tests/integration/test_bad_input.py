@@ -147,3 +147,17 @@ def test_bad_published_date_in_jsonl(pipeline: Pipeline, tmp_path: Path) -> None
     dump.write_text(json.dumps({"id": "d", "text": GOOD, "published": "soon-ish"}) + "\n")
     [record] = _run(pipeline, [dump])
     assert _code(record) == "E009"
+
+
+def test_lone_surrogate_is_e005_not_a_parse_failure(pipeline: Pipeline, tmp_path: Path) -> None:
+    # JSON may escape half of a UTF-16 pair; the text is not valid Unicode, like
+    # undecodable bytes, and the neighbours in the batch come through untouched.
+    dump = tmp_path / "surrogate.jsonl"
+    bad = {"id": "bad", "text": GOOD.replace("Tuesday", "Tues\ud800day")}
+    lines = [{"id": "a", "text": GOOD}, bad, {"id": "b", "text": GOOD}]
+    dump.write_text("".join(json.dumps(obj) + "\n" for obj in lines), encoding="utf-8")
+    records = _run(pipeline, [dump])
+    assert [_code(r) for r in records] == [None, "E005", None]
+    assert "U+D800" in (records[1].error or "")
+    [record] = pipeline.pipe([Article(id="s", text="\udfff" + GOOD)])
+    assert _code(record) == "E005"

@@ -57,6 +57,21 @@ def looks_binary(text: str) -> str | None:
     return None
 
 
+def invalid_unicode(text: str) -> str | None:
+    """A short reason if ``text`` is not valid Unicode (a lone surrogate), else None.
+
+    A JSON string ("\\ud800") or a caller's str can carry half of a UTF-16 pair; no
+    encoding can write it and spaCy fails on it, so like undecodable bytes (E005) the
+    article is refused whole rather than altered (replacing characters would change
+    the offsets and text the record reports).
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"lone surrogate U+{ord(text[exc.start]):04X} at character {exc.start}"
+    return None
+
+
 @functools.cache
 def _distinctive_stop_words() -> dict[str, frozenset[str]]:
     """Per language, its stop words that are not stop words of the others.
@@ -138,6 +153,9 @@ def check_text(text: str, *, max_chars: int) -> tuple[str | None, str]:
     reason = looks_binary(text)
     if reason:
         return message(ErrorCode.BINARY, detail=reason), "und"
+    reason = invalid_unicode(text)
+    if reason:
+        return message(ErrorCode.BAD_ENCODING, detail=reason), "und"
     if len(text) > max_chars:
         return message(ErrorCode.TOO_LONG, detail=f"{len(text):,}", limit=f"{max_chars:,}"), "und"
     language, reason = detect_language(text)
