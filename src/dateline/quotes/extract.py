@@ -20,6 +20,7 @@ Kinds: content fully inside marks is ``direct``; content containing quoted piece
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -1222,13 +1223,27 @@ def _merge_overlaps(doc: Doc, quotes: list[Found]) -> list[Found]:
     # "emerged" whose object swallows it), then the longer content.
     ordered = sorted(quotes, key=lambda q: (q.score < 0.5, -(q.end - q.start), q.start))
     kept: list[Found] = []
+    # Kept quotes by start, with their place in ``kept``: the first kept quote that a new
+    # one overlaps by more than half is looked for among those overlapping it at all
+    # (starting before its end and less than the longest length before its start), not
+    # among every kept quote, which was quadratic in the quotes of a long article.
+    starts: list[int] = []
+    places: list[int] = []
+    longest = 0
     for quote in ordered:
-        clash = next((k for k in kept if _overlap_ratio(quote, k) > 0.5), None)
+        lo = bisect_right(starts, quote.start - longest)
+        hi = bisect_left(starts, quote.end)
+        hits = [k for k in places[lo:hi] if _overlap_ratio(quote, kept[k]) > 0.5]
+        clash = kept[min(hits)] if hits else None
         if clash is not None and (_relayed_inside(doc, quote, clash)):
             # "The Times reported that Trump told leaders that ...": both attributions
             # stand; the inner one is the statement, the outer names the relay.
             clash = None
         if clash is None:
+            i = bisect_right(starts, quote.start)
+            starts.insert(i, quote.start)
+            places.insert(i, len(kept))
+            longest = max(longest, quote.end - quote.start)
             kept.append(quote)
         elif clash.speaker is None and quote.speaker is not None:
             clash.speaker, clash.speaker_head = quote.speaker, quote.speaker_head

@@ -73,6 +73,7 @@ class _People:
     # (entity, lower text, gender) of the entities right after a gendered title.
     titled: list[tuple[int, str, str]] = field(default_factory=list)
     genders: dict[str, str | None] = field(default_factory=dict)  # memo by last word
+    heads: dict[tuple[int, int], str | None] = field(default_factory=dict)  # speaker texts
 
     @classmethod
     def of(cls, doc: Doc) -> _People:
@@ -201,16 +202,22 @@ def _pronoun_antecedent(
     gender = "m" if pronoun in _MALE else "f"
     earlier = [q for q in found if q is not item and q.speaker is not None and q.start < position]
     candidates: list[tuple[int, str]] = []
+    people = _People.of(doc)
     for q in earlier:
         if q.speaker_head is None:
             continue
-        span = doc.char_span(*q.speaker_head, alignment_mode="expand")
-        if span is None:
+        # The text of a speaker head, read once per Doc: every pronoun speaker used to
+        # rebuild the span of every earlier speaker (quadratic in the number of quotes).
+        if q.speaker_head not in people.heads:
+            span = doc.char_span(*q.speaker_head, alignment_mode="expand")
+            people.heads[q.speaker_head] = None if span is None else span.text
+        text = people.heads[q.speaker_head]
+        if text is None:
             continue
-        head = span.text.lower()
+        head = text.lower()
         if head in _MALE | _FEMALE | _PLURAL:
             continue
-        candidates.append((q.speaker_head[0], span.text))
+        candidates.append((q.speaker_head[0], text))
     for _, name in _latest_first(doc, candidates, position):
         clean = " ".join(w for w in name.split() if w.lower() not in _HONORIFICS)
         if not clean:
