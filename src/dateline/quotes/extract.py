@@ -187,11 +187,20 @@ def _content_children(verb: Token, speaker: Token | None) -> list[Token]:
         # "made it clear that X": the small clause "it clear" only frames X
         return _narrow_objects(verb, chosen)
     objects: list[Token] = []
-    addressee_verb = verb.lemma_.lower() in _ADDRESSEE_VERBS
+    # "asked them to leave": who is asked to do something is part of the request
+    addressee_verb = verb.lemma_.lower() in _ADDRESSEE_VERBS and not any(
+        c.dep_ == "xcomp" and c.i > verb.i for c in verb.children
+    )
     for child in verb.children:
         if child.i < verb.i or child is speaker or child.dep_ not in _OBJECT_DEPS:
             continue
-        if child.dep_ == "dobj" and child.lower_ in _PRONOUN_OBJECTS and child.n_rights == 0:
+        # "accused it of lying": the pronoun is part of what is said; "said it" is not
+        if (
+            child.dep_ == "dobj"
+            and child.lower_ in _PRONOUN_OBJECTS
+            and child.n_rights == 0
+            and not _frames_object(verb, child)
+        ):
             continue
         if child.dep_ in ("dobj", "dative") and addressee_verb and _is_addressee(child):
             continue
@@ -206,8 +215,27 @@ def _content_children(verb: Token, speaker: Token | None) -> list[Token]:
     return _narrow_objects(verb, objects)
 
 
+def _frames_object(verb: Token, obj: Token) -> bool:
+    """A complement after the object that says something about it ("accused it of
+    lying", "called it a mistake", "asked them to leave")."""
+    return any(
+        c.i > obj.i
+        and (c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and not _circumstantial(verb, c)))
+        for c in verb.children
+    )
+
+
 def _narrow_objects(verb: Token, objects: list[Token]) -> list[Token]:
     """What is said inside a cue's object: 'expressed concern that X' says X."""
+    predicate = next((o for o in objects if o.dep_ in ("oprd", "ccomp") and o.i > verb.i), None)
+    if predicate is not None and verb.lemma_.lower() in _NAMING_VERBS:
+        # "called it a disgrace": the pronoun belongs to the naming (PolNeAR train).
+        pronoun = next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PRON" and c.i > verb.i),
+            None,
+        )
+        if pronoun is not None:
+            return [pronoun, predicate]
     for obj in objects:
         if obj.dep_ not in ("dobj", "oprd", "ccomp") or obj.lemma_.lower() not in _STANCE_NOUNS:
             continue
@@ -227,6 +255,9 @@ def _narrow_objects(verb: Token, objects: list[Token]) -> list[Token]:
                 if inner:
                     return inner
     return objects
+
+
+_NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "deem", "name", "term"})
 
 
 # Nouns whose "about/of/on" object is what the statement is about. Chosen on PolNeAR
