@@ -124,3 +124,23 @@ def test_according_to_leaves_out_a_leading_connective(nlp: Language) -> None:
     assert len(quotes) == 1
     assert _text(doc, (quotes[0].start, quotes[0].end)) == "most farmers back the new tariff"
     assert _text(doc, quotes[0].speaker) == "the latest survey"
+
+
+def _content_text(nlp: Language, text: str, cue: str) -> str:
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lower_ == cue)
+    children = _content_children(verb, _subject_of(verb))
+    assert children
+    start = min(t.left_edge.idx for t in children)
+    end = max(t.right_edge.idx + len(t.right_edge) for t in children)
+    return doc_text(doc)[start:end]
+
+
+def test_light_verb_object_is_part_of_the_cue(nlp: Language) -> None:
+    said = _content_text(nlp, "Mr. Cole made no apologies for his remarks on trade.", "made")
+    assert said == "his remarks on trade"
+
+
+def test_pronoun_object_framed_by_a_complement_stays(nlp: Language) -> None:
+    said = _content_text(nlp, "The senator accused it of hiding the report.", "accused")
+    assert said.startswith("it of")

@@ -215,6 +215,20 @@ def _content_children(verb: Token, speaker: Token | None) -> list[Token]:
     return _narrow_objects(verb, objects)
 
 
+# Verbs whose object noun only carries the act ("made a call for", "made no
+# apologies for"): "offer", "express", "voice", "issue" tried, no gain on PolNeAR train.
+_LIGHT_VERBS = frozenset({"make"})
+
+
+def _light_noun_complement(noun: Token) -> list[Token]:
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("about", "for", "on", "of", "against", "to"):
+            return [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        if child.dep_ in ("acl", "ccomp"):
+            return [child]
+    return []
+
+
 def _frames_object(verb: Token, obj: Token) -> bool:
     """A complement after the object that says something about it ("accused it of
     lying", "called it a mistake", "asked them to leave")."""
@@ -245,6 +259,12 @@ def _narrow_objects(verb: Token, objects: list[Token]) -> list[Token]:
         later = [o for o in objects if o.i > obj.i]
         if obj.n_rights == 0 and later and next(later[0].subtree).lower_ == "that":
             return later  # "made clear that X"
+    if len(objects) == 1 and objects[0].dep_ == "dobj" and verb.lemma_.lower() in _LIGHT_VERBS:
+        # "made no apologies for X", "made an impassioned call for X", "made the
+        # decision to X": the light verb and its noun are the cue, X the content.
+        inner = _light_noun_complement(objects[0])
+        if inner:
+            return inner
     if len(objects) == 1 and objects[0].dep_ == "dobj":
         # 'raised questions about X', 'made no mention of X': what is said is X.
         obj = objects[0]
@@ -752,6 +772,9 @@ def _skip_connective(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """'Still, almost two in three voters ...' -> 'almost two in three voters ...'."""
     text = doc_text(doc)
     start, end = span
+    first = text[start:end].split(" ", 1)
+    if len(first) == 2 and first[0] in ("But", "And", "Yet", "So"):
+        return _trim(text, start + len(first[0]) + 1, end)  # "But HarperCollins declined"
     comma = text.find(",", start, min(end, start + 20))
     if comma < 0 or text[start:comma].strip().lower() not in _CONNECTIVES:
         return span
