@@ -756,8 +756,6 @@ _CONNECTIVES = frozenset(
         "nevertheless",
         "also",
         "so",
-        "now",
-        "overall",
         "even so",
         "in fact",
         "in addition",
@@ -772,6 +770,8 @@ def _skip_connective(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """'Still, almost two in three voters ...' -> 'almost two in three voters ...'."""
     text = doc_text(doc)
     start, end = span
+    if text[start:end].lower() in _CONNECTIVES:
+        return end, end  # "Still, according to X, ...": nothing before the cue
     first = text[start:end].split(" ", 1)
     if len(first) == 2 and first[0] in ("But", "And", "Yet", "So"):
         return _trim(text, start + len(first[0]) + 1, end)  # "But HarperCollins declined"
@@ -809,8 +809,22 @@ def _from_according(doc: Doc, token: Token) -> Found | None:
         cue_after=content == before,
         clausal=True,
     )
+    if before[1] > before[0] and after[1] > after[0] and not _is_clause(doc, before):
+        # "Other cleavages, according to the poll, include ideology": the phrase
+        # interrupts one statement, whose subject comes before it.
+        found.start, found.end = before[0], after[1]
+        found.parts = [before, after]
+        found.cue_after = False
     _set_speaker(found, pobj)
     return found
+
+
+def _is_clause(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether the text holds a verb with its own subject (a sentence of its own)."""
+    part = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return part is not None and any(
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECT_DEPS for c in t.children) for t in part
+    )
 
 
 _SPEECH_VERBS = frozenset(
